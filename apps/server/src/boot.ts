@@ -1,0 +1,76 @@
+import { join } from 'node:path';
+import type { AppConfig } from './config/env.ts';
+import { seedDemoData } from './modules/demo/index.ts';
+import { ensureDivisions } from './modules/divisions/divisions.load.ts';
+import { registerRoutes } from './modules/index.ts';
+import { type Clock, systemClock } from './platform/clock.ts';
+import { eventLogConsumer } from './platform/consumers.ts';
+import type { AppContext } from './platform/context.ts';
+import { type DatabaseHandle, openDatabase } from './platform/db/database.ts';
+import { migrate } from './platform/db/migrate.ts';
+import { buildApp } from './platform/http/app.ts';
+import { createLogger, type Logger } from './platform/logger.ts';
+import { startWorker, type WorkerHandle } from './platform/worker.ts';
+
+export const defaultWebDist = join(import.meta.dirname, '../../web/dist');
+
+export async function openConfiguredDatabase(config: AppConfig): Promise<DatabaseHandle> {
+  return config.databaseUrl
+    ? openDatabase({ kind: 'postgres', url: config.databaseUrl })
+    : openDatabase({ kind: 'pglite', dataDir: config.dataDir });
+}
+
+/** Migrations, reference data and (in demo mode, on an empty database) the demo data set. */
+export async function prepareDatabase(ctx: AppContext, log: Logger | null): Promise<void> {
+  const applied = await migrate(ctx.db);
+  if (applied.length) log?.info({ applied }, 'migrations applied');
+  const divisions = await ensureDivisions(ctx.db);
+  if (divisions) log?.info({ divisions }, 'administrative divisions loaded');
+  if (ctx.config.demo) {
+    const seeded = await seedDemoData(ctx);
+    if (seeded) log?.info(seeded, 'demo data created');
+  }
+}
+
+export interface Running {
+  ctx: AppContext;
+  app: Awaited<ReturnType<typeof buildApp>> | null;
+  worker: WorkerHandle | null;
+  url: string | null;
+  stop(): Promise<void>;
+}
+
+/** Starts the API and/or the worker as configured. Used by main.ts, the e2e journeys and the benchmarks. */
+export async function start(config: AppConfig, opts: { clock?: Clock; logger?: Logger | null } = {}): Promise<Running> {
+  const log = opts.logger === undefined ? createLogger(config.logLevel) : opts.logger;
+  const handle = await openConfiguredDatabase(config);
+  const ctx: AppContext = { config, handle, db: handle.db, clock: opts.clock ?? systemClock };
+  try {
+    await prepareDatabase(ctx, log);
+  } catch (err) {
+    await handle.close();
+    throw err;
+  }
+  const worker = config.role === 'api' ? null : startWorker(ctx, log ? [eventLogConsumer(log)] : [], log);
+  let app: Running['app'] = null;
+  let url: string | null = null;
+  if (config.role !== 'worker') {
+    app = await buildApp(ctx, {
+      logger: log ?? false,
+      routes: registerRoutes,
+      webDistDir: config.webDistDir ?? defaultWebDist,
+    });
+    url = await app.listen({ port: config.port, host: config.host });
+  }
+  return {
+    ctx,
+    app,
+    worker,
+    url,
+    async stop() {
+      await app?.close();
+      await worker?.stop();
+      await handle.close();
+    },
+  };
+}

@@ -1,0 +1,46 @@
+import { sql } from 'kysely';
+import type { Scope } from '../../platform/access/principal.ts';
+import type { Tx } from '../../platform/audit.ts';
+import { brandFilter } from '../network/scope.ts';
+
+export type BrandRow = Awaited<ReturnType<typeof findBrand>> & {};
+
+export async function findBrand(db: Tx, scope: Scope, id: string) {
+  return db
+    .selectFrom('brands')
+    .selectAll()
+    .where('id', '=', id)
+    .where(brandFilter(scope, sql.ref('brands.id')))
+    .executeTakeFirst();
+}
+
+export async function listBrands(
+  db: Tx,
+  scope: Scope,
+  q: { page: number; pageSize: number; q?: string | undefined; status?: string | undefined },
+) {
+  let base = db.selectFrom('brands').where(brandFilter(scope, sql.ref('brands.id')));
+  if (q.status) base = base.where('status', '=', q.status);
+  if (q.q) {
+    // A handful of brands per installation: a scan is fine here.
+    const like = `%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    base = base.where((eb) =>
+      eb.or([eb('code', 'ilike', like), eb('name', 'ilike', like), eb('name_en', 'ilike', like)]),
+    );
+  }
+  const [items, total] = await Promise.all([
+    base
+      .selectAll()
+      .orderBy('code')
+      .limit(q.pageSize)
+      .offset((q.page - 1) * q.pageSize)
+      .execute(),
+    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { items, total: Number(total.n) };
+}
+
+export async function categoriesOf(db: Tx, brandIds: string[]) {
+  if (brandIds.length === 0) return [];
+  return db.selectFrom('brand_categories').selectAll().where('brand_id', 'in', brandIds).orderBy('code').execute();
+}

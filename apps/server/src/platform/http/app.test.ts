@@ -1,0 +1,58 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../../../test/index.ts';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(async () => t?.close());
+
+describe('platform http', () => {
+  it('answers health and readiness', async () => {
+    expect((await t.get('/api/health', null)).data).toEqual({ status: 'ok' });
+    const ready = await t.get('/api/ready', null);
+    expect(ready.statusCode).toBe(200);
+    expect(ready.data.status).toBe('ready');
+  });
+
+  it('serves an OpenAPI 3.1 document that rejects unknown fields', async () => {
+    const res = await t.get('/api/openapi.json', null);
+    expect(res.data.openapi).toBe('3.1.0');
+    const post = res.data.paths['/api/v1/brands'].post;
+    const schema = post.requestBody.content['application/json'].schema;
+    expect(schema.additionalProperties).toBe(false);
+  });
+
+  it('answers problem+json with a code, localized message and request id', async () => {
+    const res = await t.get('/api/v1/brands', null, { headers: { 'accept-language': 'en-US' } });
+    expect(res.statusCode).toBe(401);
+    expect(res.headers['content-type']).toContain('application/problem+json');
+    expect(res.data).toMatchObject({ code: 'UNAUTHENTICATED', detail: 'Please log in', status: 401 });
+    expect(res.data.requestId).toBe(res.headers['x-request-id']);
+    const zh = await t.get('/api/v1/brands', null);
+    expect(zh.data.detail).toBe('请先登录');
+  });
+
+  it('answers unknown routes with a problem', async () => {
+    const res = await t.get('/api/v1/nothing-here', null);
+    expect(res.statusCode).toBe(404);
+    expect(res.data.code).toBe('ROUTE_NOT_FOUND');
+  });
+
+  it('rejects malformed JSON without leaking parser internals', async () => {
+    const admin = await t.as('platform_admin');
+    const res = await t.request('POST', '/api/v1/brands', admin, {
+      headers: { 'content-type': 'application/json' },
+      body: '{"code": ',
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.data.code).toBe('VALIDATION_FAILED');
+    expect(res.body).not.toMatch(/at .*\.js|SyntaxError|stack/);
+  });
+
+  it('exposes Prometheus metrics', async () => {
+    const res = await t.get('/metrics', null);
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toContain('aftercare_http_requests_total');
+  });
+});

@@ -1,0 +1,193 @@
+import type { Role } from '@aftercare/contracts';
+import { sql } from 'kysely';
+import { hashPassword } from '../src/modules/auth/passwords.ts';
+import type { AppContext } from '../src/platform/context.ts';
+import { newId } from '../src/platform/ids.ts';
+import { searchTokens } from '../src/platform/text-search.ts';
+
+let seq = 0;
+const next = () => `${process.pid % 1000}${++seq}`;
+
+/**
+ * Builders that write straight to the database with sensible defaults, for arranging tests.
+ * Real divisions are used: 310115 上海市浦东新区, 310115004 潍坊新村街道 (urban), 310115125 川沙新镇 (rural).
+ */
+export class Factories {
+  static readonly PASSWORD = 'test-password-123';
+  private hashed: Promise<string> | null = null;
+  private readonly ctx: Pick<AppContext, 'db' | 'clock'>;
+  constructor(ctx: Pick<AppContext, 'db' | 'clock'>) {
+    this.ctx = ctx;
+  }
+
+  private get now() {
+    return this.ctx.clock.now();
+  }
+
+  async brand(over: Partial<{ code: string; name: string; categories: string[] }> = {}) {
+    const id = newId();
+    const code = over.code ?? `B${next()}`;
+    await this.ctx.db
+      .insertInto('brands')
+      .values({
+        id,
+        code,
+        name: over.name ?? `品牌${code}`,
+        hotlines: ['4008001234'],
+        created_at: this.now,
+        updated_at: this.now,
+      })
+      .execute();
+    const categories = over.categories ?? ['air_conditioner'];
+    if (categories.length) {
+      await this.ctx.db
+        .insertInto('brand_categories')
+        .values(categories.map((c) => ({ brand_id: id, code: c, name: c })))
+        .execute();
+    }
+    return { id, code };
+  }
+
+  async region(brandId: string, over: Partial<{ code: string; name: string }> = {}) {
+    const id = newId();
+    await this.ctx.db
+      .insertInto('regions')
+      .values({
+        id,
+        brand_id: brandId,
+        code: over.code ?? `R${next()}`,
+        name: over.name ?? '华东大区',
+        province_codes: ['310000'],
+        created_at: this.now,
+        updated_at: this.now,
+      })
+      .execute();
+    return { id, brandId };
+  }
+
+  async center(brandId: string, regionId: string) {
+    const id = newId();
+    await this.ctx.db
+      .insertInto('service_centers')
+      .values({
+        id,
+        brand_id: brandId,
+        region_id: regionId,
+        code: `C${next()}`,
+        name: '上海服务管理中心',
+        division_code: '310115',
+        created_at: this.now,
+        updated_at: this.now,
+      })
+      .execute();
+    return { id, brandId, regionId };
+  }
+
+  async outlet(
+    brandId: string,
+    over: Partial<{
+      name: string;
+      regionId: string | null;
+      tier: string;
+      status: string;
+      coverage: string[];
+      divisionCode: string;
+    }> = {},
+  ) {
+    const id = newId();
+    const code = `O${next()}`;
+    const name = over.name ?? `浦东服务网点${code}`;
+    await this.ctx.db
+      .insertInto('outlets')
+      .values({
+        id,
+        code,
+        name,
+        tier: over.tier ?? 'service_center',
+        status: over.status ?? 'active',
+        division_code: over.divisionCode ?? '310115004',
+        address: '上海市浦东新区潍坊路100号',
+        phone: '13812341234',
+        created_at: this.now,
+        updated_at: this.now,
+        search: sql<string>`to_tsvector('simple', ${searchTokens(name, code)})`,
+      })
+      .execute();
+    await this.ctx.db
+      .insertInto('brand_outlets')
+      .values({ brand_id: brandId, outlet_id: id, region_id: over.regionId ?? null, center_id: null })
+      .execute();
+    const coverage = over.coverage ?? ['310115'];
+    if (coverage.length) {
+      await this.ctx.db
+        .insertInto('outlet_coverage')
+        .values(coverage.map((c) => ({ outlet_id: id, division_code: c })))
+        .execute();
+    }
+    await this.ctx.db
+      .insertInto('outlet_authorizations')
+      .values({ outlet_id: id, brand_id: brandId, category_code: 'air_conditioner', service_type: 'repair' })
+      .execute();
+    return { id, code, name };
+  }
+
+  async technician(outletId: string, over: Partial<{ name: string; licenceValidUntil: string | null }> = {}) {
+    const id = newId();
+    const code = `T${next()}`;
+    const name = over.name ?? '王师傅';
+    await this.ctx.db
+      .insertInto('technicians')
+      .values({
+        id,
+        outlet_id: outletId,
+        code,
+        name,
+        phone: '13900001111',
+        level: 'senior',
+        licence_no: `SG${code}`,
+        licence_valid_until: over.licenceValidUntil === undefined ? '2027-12-31' : over.licenceValidUntil,
+        created_at: this.now,
+        updated_at: this.now,
+        search: sql<string>`to_tsvector('simple', ${searchTokens(name, code)})`,
+      })
+      .execute();
+    await this.ctx.db
+      .insertInto('technician_skills')
+      .values({ technician_id: id, outlet_id: outletId, category_code: 'air_conditioner', service_type: 'repair' })
+      .execute();
+    return { id, code, outletId };
+  }
+
+  async user(
+    role: Role,
+    scope: Partial<{
+      brandIds: string[];
+      regionIds: string[];
+      outletId: string;
+      technicianId: string;
+      customerId: string;
+    }> = {},
+  ) {
+    this.hashed ??= hashPassword(Factories.PASSWORD);
+    const id = newId();
+    const username = `${role}.${next()}`;
+    await this.ctx.db
+      .insertInto('users')
+      .values({
+        id,
+        username,
+        display_name: username,
+        password_hash: await this.hashed,
+        role,
+        brand_ids: scope.brandIds ?? [],
+        region_ids: scope.regionIds ?? [],
+        outlet_id: scope.outletId ?? null,
+        technician_id: scope.technicianId ?? null,
+        customer_id: scope.customerId ?? null,
+        created_at: this.now,
+        updated_at: this.now,
+      })
+      .execute();
+    return { id, username };
+  }
+}

@@ -1,0 +1,74 @@
+/** Roles from PRODUCT.md "who uses it", plus the installation's own administrator. */
+export const ROLES = [
+  'platform_admin',
+  'brand_admin',
+  'service_manager',
+  'agent',
+  'dispatcher',
+  'quality_inspector',
+  'outlet_manager',
+  'technician',
+  'customer',
+] as const;
+export type Role = (typeof ROLES)[number];
+
+export const CAPABILITIES = [
+  'brands.read',
+  'brands.write',
+  'network.read',
+  'network.write',
+  'technicians.write',
+  'divisions.read',
+  'divisions.write',
+  'users.read',
+  'users.write',
+  'apikeys.manage',
+  'audit.read',
+  'pii.phone',
+] as const;
+export type Capability = (typeof CAPABILITIES)[number];
+
+/** What each role may do; the data scope (which rows) is separate and comes from the user record. */
+export const ROLE_CAPABILITIES: Record<Role, readonly Capability[]> = {
+  platform_admin: CAPABILITIES,
+  brand_admin: [
+    'brands.read',
+    'brands.write',
+    'network.read',
+    'network.write',
+    'technicians.write',
+    'divisions.read',
+    'divisions.write',
+    'users.read',
+    'users.write',
+    'apikeys.manage',
+    'audit.read',
+    'pii.phone',
+  ],
+  service_manager: ['brands.read', 'network.read', 'divisions.read', 'users.read', 'audit.read'],
+  agent: ['brands.read', 'network.read', 'divisions.read', 'pii.phone'],
+  dispatcher: ['brands.read', 'network.read', 'divisions.read', 'pii.phone'],
+  quality_inspector: ['brands.read', 'network.read', 'divisions.read'],
+  outlet_manager: ['brands.read', 'network.read', 'technicians.write', 'divisions.read', 'users.read', 'pii.phone'],
+  technician: ['brands.read', 'network.read', 'divisions.read'],
+  customer: ['divisions.read'],
+};
+
+export type ScopeKind = 'all' | 'brand' | 'region' | 'outlet' | 'technician' | 'customer';
+
+/** The data scope each role works in. Brand-level roles narrow to regions when the user has some. */
+export const ROLE_SCOPE: Record<Role, ScopeKind> = {
+  platform_admin: 'all',
+  brand_admin: 'brand',
+  service_manager: 'brand',
+  agent: 'brand',
+  dispatcher: 'brand',
+  quality_inspector: 'brand',
+  outlet_manager: 'outlet',
+  technician: 'technician',
+  customer: 'customer',
+};
+
+export function hasCapability(role: Role, cap: Capability): boolean {
+  return ROLE_CAPABILITIES[role].includes(cap);
+}

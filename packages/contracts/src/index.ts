@@ -1,0 +1,5 @@
+export * from './access.ts';
+export * from './auth.ts';
+export * from './common.ts';
+export * from './imports.ts';
+export * from './network.ts';
