@@ -1,10 +1,28 @@
 import type { AppContext } from '../platform/context.ts';
 import type { TypedApp } from '../platform/http/app.ts';
+import { apiKeyRoutes } from './api-keys/index.ts';
+import { auditRoutes } from './audit/index.ts';
 import { authRoutes } from './auth/auth.routes.ts';
 import { brandRoutes } from './brands/brands.routes.ts';
+import { divisionRoutes } from './divisions/index.ts';
+import { importRoutes } from './imports/index.ts';
+import { outletRoutes } from './outlets/index.ts';
+import { regionRoutes } from './regions/index.ts';
+import { serviceCenterRoutes } from './service-centers/index.ts';
+import { technicianRoutes } from './technicians/index.ts';
+import { userRoutes } from './users/index.ts';
 
 /** Every domain's routes, mounted under /api/v1. */
 export async function registerRoutes(app: TypedApp, ctx: AppContext) {
   authRoutes(app, ctx);
   brandRoutes(app, ctx);
+  regionRoutes(app, ctx);
+  serviceCenterRoutes(app, ctx);
+  outletRoutes(app, ctx);
+  technicianRoutes(app, ctx);
+  divisionRoutes(app, ctx);
+  userRoutes(app, ctx);
+  apiKeyRoutes(app, ctx);
+  importRoutes(app, ctx);
+  auditRoutes(app, ctx);
 }
