@@ -6,6 +6,7 @@ import { ManualClock } from '../src/platform/clock.ts';
 import type { AppContext } from '../src/platform/context.ts';
 import { buildApp } from '../src/platform/http/app.ts';
 import { SESSION_COOKIE } from '../src/platform/http/auth-hook.ts';
+import { createLogger } from '../src/platform/logger.ts';
 import { Factories } from './factories.ts';
 import { openTestDatabase } from './template.ts';
 
@@ -29,7 +30,8 @@ export async function createTestApp(opts: { now?: string; demo?: boolean } = {})
   const clock = new ManualClock(opts.now ?? '2026-03-15T02:00:00Z');
   const config = loadConfig({ AFTERCARE_DEMO: opts.demo ? 'true' : 'false', LOG_LEVEL: 'silent' });
   const ctx: AppContext = { config, handle, db: handle.db, clock };
-  const app = await buildApp(ctx, { logger: false, routes: registerRoutes, webDistDir: null });
+  // Only unhandled errors (500s) are logged, so a failing test shows the cause.
+  const app = await buildApp(ctx, { logger: createLogger('error'), routes: registerRoutes, webDistDir: null });
   const factories = new Factories(ctx);
 
   async function request(

@@ -8,6 +8,7 @@ import { AppError } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { emitEvent } from '../../platform/outbox.ts';
 import { canManageBrand } from '../network/scope.ts';
+import { BrandErrors } from './brands.errors.ts';
 import { categoriesOf, findBrand } from './brands.repository.ts';
 
 export interface CommandDeps {
@@ -16,10 +17,10 @@ export interface CommandDeps {
 }
 
 export async function createBrand(deps: CommandDeps, actor: Actor, scope: Scope, input: z.infer<typeof brandCreate>) {
-  if (scope.kind !== 'all') throw new AppError('BRAND_CREATE_FORBIDDEN');
+  if (scope.kind !== 'all') throw new AppError(BrandErrors.BRAND_CREATE_FORBIDDEN);
   return deps.db.transaction().execute(async (trx) => {
     const taken = await trx.selectFrom('brands').select('id').where('code', '=', input.code).executeTakeFirst();
-    if (taken) throw new AppError('BRAND_CODE_TAKEN', { code: input.code });
+    if (taken) throw new AppError(BrandErrors.BRAND_CODE_TAKEN, { code: input.code });
     const now = deps.clock.now();
     const id = newId();
     const row = await trx
