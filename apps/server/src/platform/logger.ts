@@ -1,7 +1,7 @@
 import pino from 'pino';
 
 /** Mainland mobile numbers (with optional +86/0086) anywhere in a logged string. */
-const PHONE_RE = /(?<!\d)(?:\+?86|0086)?[-\s]?(1[3-9]\d)[-\s]?(\d{4})[-\s]?(\d{4})(?!\d)/g;
+const PHONE_RE = /(?<!\d)(?:(?:\+?86|0086)[-\s]?)?(1[3-9]\d)[-\s]?(\d{4})[-\s]?(\d{4})(?!\d)/g;
 
 export function redactPhones(text: string): string {
   return text.replace(PHONE_RE, (_m, a: string, _b: string, c: string) => `${a}****${c}`);

@@ -7,7 +7,8 @@ export function maskPhone(phone: string): string {
   if (mobile) return `${mobile[1]}****${mobile[2]}`;
   if (digits.length <= 4) return '****';
   const tail = digits.slice(-4);
-  const head = digits.startsWith('0') ? digits.slice(0, digits.length >= 11 ? 4 : 3) : digits.slice(0, 3);
+  // Area codes 010 and 020–029 have three digits, the rest four.
+  const head = digits.startsWith('0') ? digits.slice(0, /^0[12]/.test(digits) ? 3 : 4) : digits.slice(0, 3);
   return `${head}****${tail}`;
 }
 

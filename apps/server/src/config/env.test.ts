@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './env.ts';
+
+describe('loadConfig', () => {
+  it('defaults to the embedded database on port 3000', () => {
+    const c = loadConfig({});
+    expect(c).toMatchObject({ port: 3000, host: '127.0.0.1', databaseUrl: undefined, dataDir: '.data', demo: true });
+    expect(c.cookieSecure).toBe(false);
+  });
+
+  it('reads PostgreSQL settings and makes the cookie secure there', () => {
+    const c = loadConfig({ DATABASE_URL: 'postgresql://u@db:5432/aftercare', PORT: '8080', AFTERCARE_DEMO: 'false' });
+    expect(c).toMatchObject({
+      port: 8080,
+      databaseUrl: 'postgresql://u@db:5432/aftercare',
+      demo: false,
+      cookieSecure: true,
+    });
+  });
+
+  it('reports every invalid variable at once', () => {
+    try {
+      loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x', LOG_LEVEL: 'loud' });
+      expect.unreachable();
+    } catch (err) {
+      expect(err).toBeInstanceOf(ConfigError);
+      const msg = (err as Error).message;
+      expect(msg).toContain('PORT');
+      expect(msg).toContain('DATABASE_URL');
+      expect(msg).toContain('LOG_LEVEL');
+    }
+  });
+});
