@@ -93,10 +93,11 @@ export const regionCreate = z.strictObject({
   managerName: z.string().trim().max(50).nullish(),
   phone: phoneInput.nullish(),
 });
+// Fields with a default are redeclared without it: a PATCH that leaves them out keeps them.
 export const regionUpdate = regionCreate
-  .omit({ brandId: true, code: true })
+  .omit({ brandId: true, code: true, provinceCodes: true })
   .partial()
-  .extend({ status: z.enum(ACTIVE_STATUS).optional() });
+  .extend({ provinceCodes: z.array(divisionCode).max(40).optional(), status: z.enum(ACTIVE_STATUS).optional() });
 export const regionListQuery = z.strictObject({
   ...pageQuery,
   brandId: z.uuid().optional(),
@@ -190,7 +191,16 @@ export const outletCreate = z.strictObject({
   coverage: z.array(divisionCode).max(2000).default([]),
   authorizations: z.array(outletAuthorization).max(500).default([]),
 });
-export const outletUpdate = outletCreate.omit({ code: true }).partial();
+// Fields with a default are redeclared without it: a PATCH that leaves them out keeps them.
+export const outletUpdate = outletCreate
+  .omit({ code: true, status: true, capacityPerDay: true, coverage: true, authorizations: true })
+  .partial()
+  .extend({
+    status: z.enum(OUTLET_STATUSES).optional(),
+    capacityPerDay: z.number().int().min(0).max(10_000).optional(),
+    coverage: z.array(divisionCode).max(2000).optional(),
+    authorizations: z.array(outletAuthorization).max(500).optional(),
+  });
 export const outletListQuery = z.strictObject({
   ...pageQuery,
   q: z.string().trim().max(50).optional(),

@@ -1,4 +1,2 @@
-import type { AppContext } from '../../platform/context.ts';
-import type { TypedApp } from '../../platform/http/app.ts';
-
-export function regionRoutes(_app: TypedApp, _ctx: AppContext) {}
+export { createRegionTx, updateRegionTx } from './regions.commands.ts';
+export { regionRoutes } from './regions.routes.ts';

@@ -1,4 +1,2 @@
-import type { AppContext } from '../../platform/context.ts';
-import type { TypedApp } from '../../platform/http/app.ts';
-
-export function serviceCenterRoutes(_app: TypedApp, _ctx: AppContext) {}
+export { createServiceCenterTx, updateServiceCenterTx } from './service-centers.commands.ts';
+export { serviceCenterRoutes } from './service-centers.routes.ts';

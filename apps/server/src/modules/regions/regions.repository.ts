@@ -1,0 +1,86 @@
+import { sql } from 'kysely';
+import type { Scope } from '../../platform/access/principal.ts';
+import type { Tx } from '../../platform/audit.ts';
+import { brandFilter, regionFilter } from '../network/scope.ts';
+
+export type RegionRow = Awaited<ReturnType<typeof findRegion>> & {};
+
+function likePattern(q: string): string {
+  return `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/** A region the scope may see; `forUpdate` locks the row for a command. */
+export async function findRegion(db: Tx, scope: Scope, id: string, opts: { forUpdate?: boolean } = {}) {
+  let q = db
+    .selectFrom('regions')
+    .selectAll()
+    .where('id', '=', id)
+    .where(regionFilter(scope, sql.ref('regions.id'), sql.ref('regions.brand_id')));
+  if (opts.forUpdate) q = q.forUpdate();
+  return q.executeTakeFirst();
+}
+
+export async function listRegions(
+  db: Tx,
+  scope: Scope,
+  q: {
+    page: number;
+    pageSize: number;
+    brandId?: string | undefined;
+    q?: string | undefined;
+    status?: string | undefined;
+  },
+) {
+  let base = db.selectFrom('regions').where(regionFilter(scope, sql.ref('regions.id'), sql.ref('regions.brand_id')));
+  if (q.brandId) base = base.where('brand_id', '=', q.brandId);
+  if (q.status) base = base.where('status', '=', q.status);
+  if (q.q) {
+    // Dozens of regions per brand: a scan is fine here.
+    const like = likePattern(q.q);
+    base = base.where((eb) => eb.or([eb('code', 'ilike', like), eb('name', 'ilike', like)]));
+  }
+  const [items, total] = await Promise.all([
+    base
+      .selectAll()
+      .orderBy('code')
+      .orderBy('id')
+      .limit(q.pageSize)
+      .offset((q.page - 1) * q.pageSize)
+      .execute(),
+    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { items, total: Number(total.n) };
+}
+
+/** The brand, when the scope may see it. */
+export async function visibleBrand(db: Tx, scope: Scope, brandId: string) {
+  return db
+    .selectFrom('brands')
+    .select(['id', 'status'])
+    .where('id', '=', brandId)
+    .where(brandFilter(scope, sql.ref('brands.id')))
+    .executeTakeFirst();
+}
+
+/** Codes in the list that are not province-level divisions. */
+export async function nonProvinces(db: Tx, codes: string[]): Promise<string[]> {
+  if (codes.length === 0) return [];
+  const found = await db
+    .selectFrom('divisions')
+    .select('code')
+    .where('code', 'in', codes)
+    .where('level', '=', 1)
+    .execute();
+  const ok = new Set(found.map((r) => r.code));
+  return codes.filter((c) => !ok.has(c));
+}
+
+export async function regionCodeTaken(db: Tx, brandId: string, code: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('regions')
+    .select('id')
+    .where('brand_id', '=', brandId)
+    .where('code', '=', code)
+    .executeTakeFirst();
+  return row !== undefined;
+}
