@@ -1,0 +1,91 @@
+import type { Capability, Role } from '@aftercare/contracts';
+import type { ImportKind } from './api/imports.ts';
+
+/**
+ * The one map from capabilities (GET /auth/me) to what the console shows: pages (menu items and
+ * routes) and buttons. The server enforces the same capabilities; this only hides what would fail.
+ */
+export type PageKey =
+  | 'outlets'
+  | 'technicians'
+  | 'brands'
+  | 'regions'
+  | 'serviceCenters'
+  | 'users'
+  | 'divisions'
+  | 'imports'
+  | 'audit';
+
+export type MenuGroup = 'network' | 'system';
+
+export interface PageAccess {
+  key: PageKey;
+  path: string;
+  group: MenuGroup;
+  /** Any one of these capabilities opens the page. */
+  caps: readonly Capability[];
+  /** Roles that have the capability but no use for the page (kept off their menu). */
+  hiddenFor?: readonly Role[];
+}
+
+const FIELD_ROLES: readonly Role[] = ['outlet_manager', 'technician', 'customer'];
+
+export const PAGES: readonly PageAccess[] = [
+  { key: 'outlets', path: '/network/outlets', group: 'network', caps: ['network.read'] },
+  { key: 'technicians', path: '/network/technicians', group: 'network', caps: ['network.read'] },
+  { key: 'brands', path: '/network/brands', group: 'network', caps: ['brands.read'], hiddenFor: FIELD_ROLES },
+  { key: 'regions', path: '/network/regions', group: 'network', caps: ['network.read'], hiddenFor: FIELD_ROLES },
+  {
+    key: 'serviceCenters',
+    path: '/network/service-centers',
+    group: 'network',
+    caps: ['network.read'],
+    hiddenFor: FIELD_ROLES,
+  },
+  { key: 'users', path: '/system/users', group: 'system', caps: ['users.read'] },
+  { key: 'divisions', path: '/system/divisions', group: 'system', caps: ['divisions.read'], hiddenFor: FIELD_ROLES },
+  { key: 'imports', path: '/system/imports', group: 'system', caps: ['network.write', 'technicians.write'] },
+  { key: 'audit', path: '/system/audit', group: 'system', caps: ['audit.read'] },
+];
+
+/** Buttons and the capability each needs. */
+export const ACTIONS = {
+  'brand.write': 'brands.write',
+  'region.write': 'network.write',
+  'serviceCenter.write': 'network.write',
+  'outlet.write': 'network.write',
+  'technician.write': 'technicians.write',
+  'training.add': 'technicians.write',
+  'user.write': 'users.write',
+  'division.write': 'divisions.write',
+  'import.outlets': 'network.write',
+  'import.regions': 'network.write',
+  'import.service_centers': 'network.write',
+  'import.technicians': 'technicians.write',
+} as const satisfies Record<string, Capability> & Record<`import.${ImportKind}`, Capability>;
+
+export type Action = keyof typeof ACTIONS;
+
+export interface Principal {
+  role: Role;
+  capabilities: readonly Capability[];
+}
+
+export function canOpen(user: Principal | null | undefined, page: PageAccess): boolean {
+  if (!user) return false;
+  if (page.hiddenFor?.includes(user.role)) return false;
+  return page.caps.some((c) => user.capabilities.includes(c));
+}
+
+export function can(user: Principal | null | undefined, action: Action): boolean {
+  return Boolean(user?.capabilities.includes(ACTIONS[action]));
+}
+
+export function visiblePages(user: Principal | null | undefined): PageAccess[] {
+  return PAGES.filter((p) => canOpen(user, p));
+}
+
+/** Where a user lands after login, or when a page is not theirs. */
+export function homePath(user: Principal | null | undefined): string {
+  return visiblePages(user)[0]?.path ?? '/welcome';
+}

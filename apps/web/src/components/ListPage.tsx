@@ -1,0 +1,114 @@
+import { ReloadOutlined, SearchOutlined } from '@ant-design/icons';
+import { Button, Card, Flex, Form, Space, Table, Typography } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import { type ReactNode, useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Filters, ListParams } from './useListParams.ts';
+
+export interface ListPageProps<T, F extends Filters> {
+  title: string;
+  /** Form.Item elements of the filter bar; their names are the filter keys. */
+  filters?: ReactNode;
+  list?: ListParams<F>;
+  columns: ColumnsType<T>;
+  rowKey: keyof T & string;
+  items: T[] | undefined;
+  /** Server-side pagination when given; a plain (short) list otherwise. */
+  total?: number;
+  loading: boolean;
+  /** Buttons right of the title (create, import …). */
+  toolbar?: ReactNode;
+  /** Content between the filter bar and the table (breadcrumbs, notices). */
+  extra?: ReactNode;
+  onRowClick?: (row: T) => void;
+  testId?: string;
+}
+
+/**
+ * The list pattern of every console page: a title with actions, a filter bar bound to the URL, and
+ * an antd Table with server-side pagination. Rows open the detail drawer on click.
+ */
+export function ListPage<T extends object, F extends Filters>(props: ListPageProps<T, F>) {
+  const { t } = useTranslation();
+  const [form] = Form.useForm<F>();
+  const { list } = props;
+
+  useEffect(() => {
+    if (!list) return;
+    form.resetFields();
+    form.setFieldsValue(list.filters as Parameters<typeof form.setFieldsValue>[0]);
+  }, [form, list?.filters, list]);
+
+  return (
+    <Flex vertical gap={16} data-testid={props.testId}>
+      <Flex justify="space-between" align="center">
+        <Typography.Title level={4} style={{ margin: 0 }}>
+          {props.title}
+        </Typography.Title>
+        <Space>{props.toolbar}</Space>
+      </Flex>
+      {props.filters && list ? (
+        <Card size="small">
+          <Form<F>
+            form={form}
+            layout="inline"
+            onFinish={(values) => list.setFilters(values)}
+            style={{ rowGap: 12 }}
+            role="search"
+          >
+            {props.filters}
+            <Form.Item>
+              <Space>
+                <Button type="primary" htmlType="submit" icon={<SearchOutlined />}>
+                  {t('common.search')}
+                </Button>
+                <Button
+                  icon={<ReloadOutlined />}
+                  onClick={() => {
+                    form.resetFields();
+                    list.setFilters({} as F);
+                  }}
+                >
+                  {t('common.reset')}
+                </Button>
+              </Space>
+            </Form.Item>
+          </Form>
+        </Card>
+      ) : null}
+      {props.extra}
+      <Card size="small" styles={{ body: { padding: 0 } }}>
+        <Table<T>
+          rowKey={props.rowKey}
+          columns={props.columns}
+          dataSource={props.items ?? []}
+          loading={props.loading}
+          size="middle"
+          scroll={{ x: 'max-content' }}
+          onRow={(row) => ({
+            onClick: (e) => {
+              // Clicks on buttons and links inside a row do their own thing.
+              if ((e.target as HTMLElement).closest('button, a, .ant-popover')) return;
+              props.onRowClick?.(row);
+            },
+            style: props.onRowClick ? { cursor: 'pointer' } : undefined,
+          })}
+          pagination={
+            list && props.total !== undefined
+              ? {
+                  current: list.page,
+                  pageSize: list.pageSize,
+                  total: props.total,
+                  showSizeChanger: true,
+                  pageSizeOptions: [10, 20, 50, 100],
+                  showTotal: (count) => t('common.total', { count }),
+                  onChange: (page, pageSize) => list.setPage(page, pageSize),
+                  style: { paddingInline: 16 },
+                }
+              : false
+          }
+        />
+      </Card>
+    </Flex>
+  );
+}

@@ -1,0 +1,75 @@
+import {
+  ACTIVE_STATUS,
+  IMPORT_KINDS,
+  OUTLET_STATUSES,
+  OUTLET_TIERS,
+  ROLES,
+  SERVICE_TYPES,
+  TECHNICIAN_LEVELS,
+} from '@aftercare/contracts';
+import { Tag } from 'antd';
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
+
+/** Every enum shown to people, with its values (from the contracts) and tag colors. */
+export const ENUMS = {
+  activeStatus: { values: ACTIVE_STATUS, colors: { active: 'green', inactive: 'default' } },
+  userStatus: { values: ['active', 'disabled'] as const, colors: { active: 'green', disabled: 'default' } },
+  outletStatus: {
+    values: OUTLET_STATUSES,
+    colors: { active: 'green', probation: 'gold', suspended: 'orange', terminated: 'default' },
+  },
+  outletTier: { values: OUTLET_TIERS, colors: { service_center: 'blue', specialist: 'cyan', authorized: 'geekblue' } },
+  serviceType: { values: SERVICE_TYPES, colors: {} },
+  technicianLevel: {
+    values: TECHNICIAN_LEVELS,
+    colors: { junior: 'default', intermediate: 'blue', senior: 'purple', expert: 'magenta' },
+  },
+  role: { values: ROLES, colors: { platform_admin: 'red', brand_admin: 'volcano', outlet_manager: 'blue' } },
+  trainingResult: {
+    values: ['passed', 'failed', 'attended'] as const,
+    colors: { passed: 'green', failed: 'red', attended: 'blue' },
+  },
+  urbanRural: { values: ['urban', 'rural'] as const, colors: { urban: 'blue', rural: 'green' } },
+  importKind: { values: IMPORT_KINDS, colors: {} },
+  scopeKind: { values: ['all', 'brand', 'region', 'outlet', 'technician', 'customer'] as const, colors: {} },
+  licence: {
+    values: ['valid', 'expired', 'expiring'] as const,
+    colors: { valid: 'green', expired: 'red', expiring: 'orange' },
+  },
+} as const;
+
+export type EnumKind = keyof typeof ENUMS;
+export type EnumValue<K extends EnumKind> = (typeof ENUMS)[K]['values'][number];
+
+/** The localized label of an enum value (falls back to the raw value). */
+export function enumLabel(t: TFunction, kind: EnumKind, value: string): string {
+  const key = `enums.${kind}.${value}`;
+  const label = (t as unknown as (k: string, o: object) => string)(key, { defaultValue: value });
+  return label;
+}
+
+export function enumOptions(t: TFunction, kind: EnumKind, only?: readonly string[]) {
+  return ENUMS[kind].values
+    .filter((v) => !only || only.includes(v))
+    .map((v) => ({ value: v as string, label: enumLabel(t, kind, v) }));
+}
+
+export function EnumTag({ kind, value }: { kind: EnumKind; value: string | null | undefined }) {
+  const { t } = useTranslation();
+  if (!value) return <>{t('common.none')}</>;
+  const colors = ENUMS[kind].colors as Record<string, string>;
+  return <Tag color={colors[value] ?? 'default'}>{enumLabel(t, kind, value)}</Tag>;
+}
+
+export function EnumTags({ kind, values }: { kind: EnumKind; values: readonly string[] }) {
+  const { t } = useTranslation();
+  if (values.length === 0) return <>{t('common.none')}</>;
+  return (
+    <>
+      {values.map((v) => (
+        <EnumTag key={v} kind={kind} value={v} />
+      ))}
+    </>
+  );
+}

@@ -1,0 +1,140 @@
+import { IMPORT_KINDS } from '@aftercare/contracts';
+import { CheckCircleOutlined, DownloadOutlined, InboxOutlined, UploadOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Checkbox, Flex, Segmented, Space, Statistic, Table, Typography, Upload } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { type ImportKind, type ImportResult, templateUrl, useRunImport } from '../../api/imports.ts';
+import { useCan } from '../../auth/useAccess.ts';
+import { enumLabel } from '../../components/labels.tsx';
+
+const ACCEPT = '.csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** Upload CSV/XLSX per kind: check first (dry run, row errors), then import the same file for real. */
+export default function ImportsPage() {
+  const { t } = useTranslation();
+  const allowed = useCan();
+  const kinds = IMPORT_KINDS.filter((k) => allowed(`import.${k}`));
+  const [kind, setKind] = useState<ImportKind>(kinds[0] ?? 'outlets');
+  const [file, setFile] = useState<File | null>(null);
+  const [dryRun, setDryRun] = useState(true);
+  const [result, setResult] = useState<ImportResult | null>(null);
+  const run = useRunImport();
+
+  const start = (asDryRun: boolean) => {
+    if (!file) return;
+    run.mutate({ kind, file, dryRun: asDryRun }, { onSuccess: setResult });
+  };
+  const reset = () => {
+    setResult(null);
+    run.reset();
+  };
+
+  return (
+    <Flex vertical gap={16}>
+      <Typography.Title level={4} style={{ margin: 0 }}>
+        {t('imports.title')}
+      </Typography.Title>
+      <Card>
+        <Flex vertical gap={16}>
+          <Flex gap={16} align="center" wrap>
+            <Typography.Text strong>{t('imports.kind')}</Typography.Text>
+            <Segmented<ImportKind>
+              value={kind}
+              options={kinds.map((k) => ({ value: k, label: enumLabel(t, 'importKind', k) }))}
+              onChange={(k) => {
+                setKind(k);
+                reset();
+              }}
+            />
+            <Space>
+              <Button icon={<DownloadOutlined />} href={templateUrl(kind, 'xlsx')} download>
+                {t('imports.template')} (XLSX)
+              </Button>
+              <Button icon={<DownloadOutlined />} href={templateUrl(kind, 'csv')} download>
+                CSV
+              </Button>
+            </Space>
+          </Flex>
+          <Alert type="info" showIcon title={t('imports.hint')} />
+          <Upload.Dragger
+            accept={ACCEPT}
+            maxCount={1}
+            beforeUpload={(f) => {
+              setFile(f);
+              reset();
+              return false;
+            }}
+            onRemove={() => {
+              setFile(null);
+              reset();
+            }}
+            fileList={file ? [{ uid: 'file', name: file.name, status: 'done', size: file.size }] : []}
+          >
+            <p className="ant-upload-drag-icon">
+              <InboxOutlined />
+            </p>
+            <p className="ant-upload-text">{t('imports.upload')}</p>
+          </Upload.Dragger>
+          <Space>
+            <Checkbox checked={dryRun} onChange={(e) => setDryRun(e.target.checked)}>
+              {t('imports.dryRun')}
+            </Checkbox>
+            <Button
+              type="primary"
+              icon={<UploadOutlined />}
+              disabled={!file}
+              loading={run.isPending}
+              onClick={() => start(dryRun)}
+            >
+              {dryRun ? t('imports.resultTitleDry') : t('imports.commit')}
+            </Button>
+          </Space>
+        </Flex>
+      </Card>
+      {result ? (
+        <Card
+          title={result.dryRun ? t('imports.resultTitleDry') : t('imports.resultTitle')}
+          extra={
+            result.dryRun && result.errors.length === 0 ? (
+              <Button
+                type="primary"
+                icon={<CheckCircleOutlined />}
+                loading={run.isPending}
+                onClick={() => start(false)}
+              >
+                {t('imports.commit')}
+              </Button>
+            ) : null
+          }
+        >
+          <Flex gap={48} style={{ marginBottom: 16 }}>
+            <Statistic title={t('imports.total')} value={result.total} />
+            <Statistic title={t('imports.created')} value={result.created} />
+            <Statistic title={t('imports.updated')} value={result.updated} />
+            <Statistic
+              title={t('imports.errorCount')}
+              value={new Set(result.errors.map((e) => e.row)).size}
+              styles={{ content: { color: result.errors.length ? '#cf1322' : undefined } }}
+            />
+          </Flex>
+          {result.errors.length === 0 ? (
+            <Alert type="success" showIcon title={t('imports.noErrors')} />
+          ) : (
+            <Table
+              size="small"
+              rowKey={(e) => `${e.row}/${e.column}/${e.code}`}
+              dataSource={result.errors}
+              pagination={{ pageSize: 50, hideOnSinglePage: true }}
+              columns={[
+                { dataIndex: 'row', title: t('imports.row'), width: 80 },
+                { dataIndex: 'column', title: t('imports.column'), render: (v) => v ?? t('common.none') },
+                { dataIndex: 'code', title: t('imports.code'), render: (v) => <code>{v}</code> },
+                { dataIndex: 'message', title: t('imports.message') },
+              ]}
+            />
+          )}
+        </Card>
+      ) : null}
+    </Flex>
+  );
+}

@@ -1,0 +1,187 @@
+import { EditOutlined, PlusOutlined } from '@ant-design/icons';
+import { Button, Col, Form, Input, Row, Space } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { useDivisions } from '../../api/divisions.ts';
+import { type Region, type RegionCreate, type RegionListQuery, regions } from '../../api/regions.ts';
+import { useCan } from '../../auth/useAccess.ts';
+import { DetailDrawer } from '../../components/DetailDrawer.tsx';
+import { FormDrawer } from '../../components/FormDrawer.tsx';
+import { blankToNull, formatDateTime } from '../../components/format.ts';
+import { ListPage } from '../../components/ListPage.tsx';
+import { EnumTag } from '../../components/labels.tsx';
+import { BrandSelect, EnumSelect, ProvinceSelect, useBrandNames } from '../../components/pickers.tsx';
+import { StatusAction } from '../../components/StatusAction.tsx';
+import { useDrawers } from '../../components/useDrawers.ts';
+import { useListParams } from '../../components/useListParams.ts';
+
+type Filters = { q?: string; brandId?: string; status?: string };
+
+function useProvinceNames() {
+  const { data } = useDivisions({ level: 1, limit: 100 });
+  return (codes: string[]) => codes.map((c) => data?.find((d) => d.code === c)?.name ?? c).join('、') || '—';
+}
+
+function RegionForm({ open, record, onClose }: { open: boolean; record: Region | null; onClose: () => void }) {
+  const { t } = useTranslation();
+  const create = regions.useCreate();
+  const update = regions.useUpdate();
+  return (
+    <FormDrawer<RegionCreate>
+      open={open}
+      title={record ? t('regions.edit') : t('regions.create')}
+      onClose={onClose}
+      initialValues={record ?? { provinceCodes: [] }}
+      onSubmit={async (raw) => {
+        const v = blankToNull(raw);
+        if (record) {
+          const { provinceCodes, managerName, phone, name } = v;
+          await update.mutateAsync({ id: record.id, body: { name, provinceCodes, managerName, phone } });
+        } else await create.mutateAsync(v);
+      }}
+    >
+      <Row gutter={16}>
+        <Col span={12}>
+          <Form.Item name="brandId" label={t('regions.brand')} rules={[{ required: true }]}>
+            <BrandSelect disabled={Boolean(record)} />
+          </Form.Item>
+        </Col>
+        <Col span={12}>
+          <Form.Item name="code" label={t('common.code')} rules={[{ required: true }]}>
+            <Input disabled={Boolean(record)} maxLength={40} />
+          </Form.Item>
+        </Col>
+      </Row>
+      <Form.Item name="name" label={t('common.name')} rules={[{ required: true }]}>
+        <Input maxLength={100} />
+      </Form.Item>
+      <Form.Item name="provinceCodes" label={t('regions.provinces')}>
+        <ProvinceSelect />
+      </Form.Item>
+      <Row gutter={16}>
+        <Col span={12}>
+          <Form.Item name="managerName" label={t('regions.manager')}>
+            <Input maxLength={50} />
+          </Form.Item>
+        </Col>
+        <Col span={12}>
+          <Form.Item name="phone" label={t('common.phone')}>
+            <Input maxLength={30} />
+          </Form.Item>
+        </Col>
+      </Row>
+    </FormDrawer>
+  );
+}
+
+export default function RegionsPage() {
+  const { t } = useTranslation();
+  const allowed = useCan();
+  const canWrite = allowed('region.write');
+  const list = useListParams<Filters>(['q', 'brandId', 'status']);
+  const query = regions.useList(list.params as RegionListQuery);
+  const drawers = useDrawers<Region>();
+  const detail = regions.useOne(drawers.viewId);
+  const update = regions.useUpdate();
+  const brandName = useBrandNames();
+  const provinceNames = useProvinceNames();
+  const r = detail.data;
+  const setActive = (row: Region, active: boolean) =>
+    update.mutateAsync({ id: row.id, body: { status: active ? 'active' : 'inactive' }, silent: false });
+
+  return (
+    <>
+      <ListPage<Region, Filters>
+        title={t('regions.title')}
+        list={list}
+        rowKey="id"
+        items={query.data?.items}
+        total={query.data?.total}
+        loading={query.isFetching}
+        onRowClick={(row) => drawers.view(row.id)}
+        toolbar={
+          canWrite ? (
+            <Button type="primary" icon={<PlusOutlined />} onClick={drawers.create}>
+              {t('regions.create')}
+            </Button>
+          ) : null
+        }
+        filters={
+          <>
+            <Form.Item name="q">
+              <Input allowClear placeholder={t('regions.searchPlaceholder')} style={{ width: 200 }} />
+            </Form.Item>
+            <Form.Item name="brandId">
+              <BrandSelect placeholder={t('regions.brand')} />
+            </Form.Item>
+            <Form.Item name="status">
+              <EnumSelect kind="activeStatus" placeholder={t('common.status')} />
+            </Form.Item>
+          </>
+        }
+        columns={[
+          { dataIndex: 'code', title: t('common.code') },
+          { dataIndex: 'name', title: t('common.name') },
+          { dataIndex: 'brandId', title: t('regions.brand'), render: brandName },
+          { dataIndex: 'provinceCodes', title: t('regions.provinces'), render: provinceNames, ellipsis: true },
+          { dataIndex: 'managerName', title: t('regions.manager'), render: (v) => v ?? t('common.none') },
+          { dataIndex: 'phone', title: t('common.phone'), render: (v) => v ?? t('common.none') },
+          { dataIndex: 'status', title: t('common.status'), render: (v) => <EnumTag kind="activeStatus" value={v} /> },
+          {
+            key: 'actions',
+            title: t('common.actions'),
+            hidden: !canWrite,
+            render: (_, row) => (
+              <Space>
+                <Button size="small" icon={<EditOutlined />} onClick={() => drawers.edit(row)}>
+                  {t('common.edit')}
+                </Button>
+                <StatusAction
+                  size="small"
+                  active={row.status === 'active'}
+                  name={row.name}
+                  onChange={(a) => setActive(row, a)}
+                />
+              </Space>
+            ),
+          },
+        ]}
+      />
+      <DetailDrawer
+        open={Boolean(drawers.viewId)}
+        title={r?.name ?? ''}
+        onClose={drawers.closeView}
+        loading={detail.isLoading}
+        actions={
+          r && canWrite ? (
+            <>
+              <Button icon={<EditOutlined />} onClick={() => drawers.edit(r)}>
+                {t('common.edit')}
+              </Button>
+              <StatusAction active={r.status === 'active'} name={r.name} onChange={(a) => setActive(r, a)} />
+            </>
+          ) : null
+        }
+        items={
+          r
+            ? [
+                { key: 'code', label: t('common.code'), children: r.code },
+                {
+                  key: 'status',
+                  label: t('common.status'),
+                  children: <EnumTag kind="activeStatus" value={r.status} />,
+                },
+                { key: 'brand', label: t('regions.brand'), children: brandName(r.brandId) },
+                { key: 'name', label: t('common.name'), children: r.name },
+                { key: 'provinces', label: t('regions.provinces'), children: provinceNames(r.provinceCodes), span: 2 },
+                { key: 'manager', label: t('regions.manager'), children: r.managerName ?? t('common.none') },
+                { key: 'phone', label: t('common.phone'), children: r.phone ?? t('common.none') },
+                { key: 'created', label: t('common.createdAt'), children: formatDateTime(r.createdAt) },
+                { key: 'updated', label: t('common.updatedAt'), children: formatDateTime(r.updatedAt) },
+              ]
+            : []
+        }
+      />
+      <RegionForm open={drawers.formOpen} record={drawers.editing} onClose={drawers.closeForm} />
+    </>
+  );
+}

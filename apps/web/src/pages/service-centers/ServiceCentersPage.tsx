@@ -1,0 +1,190 @@
+import { EditOutlined, PlusOutlined } from '@ant-design/icons';
+import { Button, Col, Form, Input, Row, Space } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { useRegionOptions } from '../../api/regions.ts';
+import {
+  type ServiceCenter,
+  type ServiceCenterCreate,
+  type ServiceCenterListQuery,
+  serviceCenters,
+} from '../../api/service-centers.ts';
+import { useCan } from '../../auth/useAccess.ts';
+import { DetailDrawer } from '../../components/DetailDrawer.tsx';
+import { DivisionName, DivisionPicker } from '../../components/DivisionPicker.tsx';
+import { FormDrawer } from '../../components/FormDrawer.tsx';
+import { blankToNull, formatDateTime } from '../../components/format.ts';
+import { ListPage } from '../../components/ListPage.tsx';
+import { EnumTag } from '../../components/labels.tsx';
+import { BrandSelect, EnumSelect, RegionSelect, useBrandNames } from '../../components/pickers.tsx';
+import { StatusAction } from '../../components/StatusAction.tsx';
+import { useDrawers } from '../../components/useDrawers.ts';
+import { useListParams } from '../../components/useListParams.ts';
+
+type Filters = { q?: string; brandId?: string; regionId?: string; status?: string };
+
+function CenterForm({ open, record, onClose }: { open: boolean; record: ServiceCenter | null; onClose: () => void }) {
+  const { t } = useTranslation();
+  const create = serviceCenters.useCreate();
+  const update = serviceCenters.useUpdate();
+  return (
+    <FormDrawer<ServiceCenterCreate>
+      open={open}
+      title={record ? t('serviceCenters.edit') : t('serviceCenters.create')}
+      onClose={onClose}
+      initialValues={record ?? {}}
+      onSubmit={async (raw) => {
+        const v = blankToNull(raw);
+        if (record) {
+          const { name, divisionCode, address, phone } = v;
+          await update.mutateAsync({ id: record.id, body: { name, divisionCode, address, phone } });
+        } else await create.mutateAsync(v);
+      }}
+    >
+      <Row gutter={16}>
+        <Col span={12}>
+          <Form.Item name="regionId" label={t('serviceCenters.region')} rules={[{ required: true }]}>
+            <RegionSelect disabled={Boolean(record)} />
+          </Form.Item>
+        </Col>
+        <Col span={12}>
+          <Form.Item name="code" label={t('common.code')} rules={[{ required: true }]}>
+            <Input disabled={Boolean(record)} maxLength={40} />
+          </Form.Item>
+        </Col>
+      </Row>
+      <Form.Item name="name" label={t('common.name')} rules={[{ required: true }]}>
+        <Input maxLength={100} />
+      </Form.Item>
+      <Form.Item name="divisionCode" label={t('serviceCenters.division')}>
+        <DivisionPicker />
+      </Form.Item>
+      <Form.Item name="address" label={t('common.address')}>
+        <Input maxLength={200} />
+      </Form.Item>
+      <Form.Item name="phone" label={t('common.phone')}>
+        <Input maxLength={30} />
+      </Form.Item>
+    </FormDrawer>
+  );
+}
+
+export default function ServiceCentersPage() {
+  const { t } = useTranslation();
+  const allowed = useCan();
+  const canWrite = allowed('serviceCenter.write');
+  const list = useListParams<Filters>(['q', 'brandId', 'regionId', 'status']);
+  const query = serviceCenters.useList(list.params as ServiceCenterListQuery);
+  const drawers = useDrawers<ServiceCenter>();
+  const detail = serviceCenters.useOne(drawers.viewId);
+  const update = serviceCenters.useUpdate();
+  const brandName = useBrandNames();
+  const { data: regionList } = useRegionOptions();
+  const regionName = (id: string) => regionList?.find((r) => r.id === id)?.name ?? '…';
+  const c = detail.data;
+  const setActive = (row: ServiceCenter, active: boolean) =>
+    update.mutateAsync({ id: row.id, body: { status: active ? 'active' : 'inactive' }, silent: false });
+
+  return (
+    <>
+      <ListPage<ServiceCenter, Filters>
+        title={t('serviceCenters.title')}
+        list={list}
+        rowKey="id"
+        items={query.data?.items}
+        total={query.data?.total}
+        loading={query.isFetching}
+        onRowClick={(row) => drawers.view(row.id)}
+        toolbar={
+          canWrite ? (
+            <Button type="primary" icon={<PlusOutlined />} onClick={drawers.create}>
+              {t('serviceCenters.create')}
+            </Button>
+          ) : null
+        }
+        filters={
+          <>
+            <Form.Item name="q">
+              <Input allowClear placeholder={t('serviceCenters.searchPlaceholder')} style={{ width: 200 }} />
+            </Form.Item>
+            <Form.Item name="brandId">
+              <BrandSelect placeholder={t('serviceCenters.brand')} />
+            </Form.Item>
+            <Form.Item name="regionId">
+              <RegionSelect placeholder={t('serviceCenters.region')} />
+            </Form.Item>
+            <Form.Item name="status">
+              <EnumSelect kind="activeStatus" placeholder={t('common.status')} />
+            </Form.Item>
+          </>
+        }
+        columns={[
+          { dataIndex: 'code', title: t('common.code') },
+          { dataIndex: 'name', title: t('common.name') },
+          { dataIndex: 'brandId', title: t('serviceCenters.brand'), render: brandName },
+          { dataIndex: 'regionId', title: t('serviceCenters.region'), render: regionName },
+          { dataIndex: 'divisionCode', title: t('serviceCenters.division'), render: (v) => <DivisionName code={v} /> },
+          { dataIndex: 'phone', title: t('common.phone'), render: (v) => v ?? t('common.none') },
+          { dataIndex: 'status', title: t('common.status'), render: (v) => <EnumTag kind="activeStatus" value={v} /> },
+          {
+            key: 'actions',
+            title: t('common.actions'),
+            hidden: !canWrite,
+            render: (_, row) => (
+              <Space>
+                <Button size="small" icon={<EditOutlined />} onClick={() => drawers.edit(row)}>
+                  {t('common.edit')}
+                </Button>
+                <StatusAction
+                  size="small"
+                  active={row.status === 'active'}
+                  name={row.name}
+                  onChange={(a) => setActive(row, a)}
+                />
+              </Space>
+            ),
+          },
+        ]}
+      />
+      <DetailDrawer
+        open={Boolean(drawers.viewId)}
+        title={c?.name ?? ''}
+        onClose={drawers.closeView}
+        loading={detail.isLoading}
+        actions={
+          c && canWrite ? (
+            <>
+              <Button icon={<EditOutlined />} onClick={() => drawers.edit(c)}>
+                {t('common.edit')}
+              </Button>
+              <StatusAction active={c.status === 'active'} name={c.name} onChange={(a) => setActive(c, a)} />
+            </>
+          ) : null
+        }
+        items={
+          c
+            ? [
+                { key: 'code', label: t('common.code'), children: c.code },
+                {
+                  key: 'status',
+                  label: t('common.status'),
+                  children: <EnumTag kind="activeStatus" value={c.status} />,
+                },
+                { key: 'brand', label: t('serviceCenters.brand'), children: brandName(c.brandId) },
+                { key: 'region', label: t('serviceCenters.region'), children: regionName(c.regionId) },
+                {
+                  key: 'division',
+                  label: t('serviceCenters.division'),
+                  children: <DivisionName code={c.divisionCode} />,
+                  span: 2,
+                },
+                { key: 'address', label: t('common.address'), children: c.address ?? t('common.none'), span: 2 },
+                { key: 'phone', label: t('common.phone'), children: c.phone ?? t('common.none') },
+                { key: 'updated', label: t('common.updatedAt'), children: formatDateTime(c.updatedAt) },
+              ]
+            : []
+        }
+      />
+      <CenterForm open={drawers.formOpen} record={drawers.editing} onClose={drawers.closeForm} />
+    </>
+  );
+}

@@ -1,0 +1,155 @@
+import { EditOutlined, PlusOutlined } from '@ant-design/icons';
+import { Button, Form, Input, Space, Tag } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { type Technician, type TechnicianListQuery, technicians } from '../../api/technicians.ts';
+import { useCan } from '../../auth/useAccess.ts';
+import { DetailDrawer } from '../../components/DetailDrawer.tsx';
+import { formatDateTime } from '../../components/format.ts';
+import { ListPage } from '../../components/ListPage.tsx';
+import { EnumTag, enumLabel } from '../../components/labels.tsx';
+import { EnumSelect, OutletSelect } from '../../components/pickers.tsx';
+import { StatusAction } from '../../components/StatusAction.tsx';
+import { useDrawers } from '../../components/useDrawers.ts';
+import { useListParams } from '../../components/useListParams.ts';
+import { LicenceTag } from './LicenceTag.tsx';
+import { TechnicianForm } from './TechnicianForm.tsx';
+import { Trainings } from './Trainings.tsx';
+
+type Filters = { q?: string; outletId?: string; level?: string; status?: string; licence?: string };
+
+export default function TechniciansPage() {
+  const { t } = useTranslation();
+  const allowed = useCan();
+  const canWrite = allowed('technician.write');
+  const list = useListParams<Filters>(['q', 'outletId', 'level', 'status', 'licence']);
+  const query = technicians.useList(list.params as TechnicianListQuery);
+  const drawers = useDrawers<Technician>();
+  const detail = technicians.useOne(drawers.viewId);
+  const update = technicians.useUpdate();
+  const x = detail.data;
+  const setActive = (row: Technician, active: boolean) =>
+    update.mutateAsync({ id: row.id, body: { status: active ? 'active' : 'inactive' }, silent: false });
+  const skills = (row: Technician) =>
+    row.skills.map((s) => (
+      <Tag key={`${s.categoryCode}/${s.serviceType}`}>
+        {s.categoryCode} · {enumLabel(t, 'serviceType', s.serviceType)}
+      </Tag>
+    ));
+
+  return (
+    <>
+      <ListPage<Technician, Filters>
+        title={t('technicians.title')}
+        list={list}
+        rowKey="id"
+        items={query.data?.items}
+        total={query.data?.total}
+        loading={query.isFetching}
+        onRowClick={(row) => drawers.view(row.id)}
+        toolbar={
+          canWrite ? (
+            <Button type="primary" icon={<PlusOutlined />} onClick={drawers.create}>
+              {t('technicians.create')}
+            </Button>
+          ) : null
+        }
+        filters={
+          <>
+            <Form.Item name="q">
+              <Input allowClear placeholder={t('technicians.searchPlaceholder')} style={{ width: 200 }} />
+            </Form.Item>
+            <Form.Item name="outletId">
+              <OutletSelect placeholder={t('technicians.outlet')} style={{ width: 220 }} />
+            </Form.Item>
+            <Form.Item name="level">
+              <EnumSelect kind="technicianLevel" placeholder={t('technicians.level')} />
+            </Form.Item>
+            <Form.Item name="licence">
+              <EnumSelect kind="licence" placeholder={t('technicians.licence')} />
+            </Form.Item>
+            <Form.Item name="status">
+              <EnumSelect kind="activeStatus" placeholder={t('common.status')} />
+            </Form.Item>
+          </>
+        }
+        columns={[
+          { dataIndex: 'code', title: t('common.code') },
+          { dataIndex: 'name', title: t('common.name') },
+          { dataIndex: 'outletName', title: t('technicians.outlet'), render: (v) => v ?? t('common.none') },
+          { dataIndex: 'phone', title: t('common.phone') },
+          {
+            dataIndex: 'level',
+            title: t('technicians.level'),
+            render: (v) => <EnumTag kind="technicianLevel" value={v} />,
+          },
+          { dataIndex: 'licenceNo', title: t('technicians.licenceNo'), render: (v) => v ?? t('common.none') },
+          {
+            key: 'licence',
+            title: t('technicians.licenceValidUntil'),
+            render: (_, row) => <LicenceTag technician={row} />,
+          },
+          { dataIndex: 'status', title: t('common.status'), render: (v) => <EnumTag kind="activeStatus" value={v} /> },
+          {
+            key: 'actions',
+            title: t('common.actions'),
+            hidden: !canWrite,
+            render: (_, row) => (
+              <Space>
+                <Button size="small" icon={<EditOutlined />} onClick={() => drawers.edit(row)}>
+                  {t('common.edit')}
+                </Button>
+                <StatusAction
+                  size="small"
+                  active={row.status === 'active'}
+                  name={row.name}
+                  onChange={(a) => setActive(row, a)}
+                />
+              </Space>
+            ),
+          },
+        ]}
+      />
+      <DetailDrawer
+        open={Boolean(drawers.viewId)}
+        title={x ? `${x.name}（${x.code}）` : ''}
+        onClose={drawers.closeView}
+        loading={detail.isLoading}
+        actions={
+          x && canWrite ? (
+            <>
+              <Button icon={<EditOutlined />} onClick={() => drawers.edit(x)}>
+                {t('common.edit')}
+              </Button>
+              <StatusAction active={x.status === 'active'} name={x.name} onChange={(a) => setActive(x, a)} />
+            </>
+          ) : null
+        }
+        items={
+          x
+            ? [
+                { key: 'outlet', label: t('technicians.outlet'), children: x.outletName ?? t('common.none') },
+                {
+                  key: 'status',
+                  label: t('common.status'),
+                  children: <EnumTag kind="activeStatus" value={x.status} />,
+                },
+                { key: 'phone', label: t('common.phone'), children: x.phone },
+                {
+                  key: 'level',
+                  label: t('technicians.level'),
+                  children: <EnumTag kind="technicianLevel" value={x.level} />,
+                },
+                { key: 'licenceNo', label: t('technicians.licenceNo'), children: x.licenceNo ?? t('common.none') },
+                { key: 'licence', label: t('technicians.licenceValidUntil'), children: <LicenceTag technician={x} /> },
+                { key: 'skills', label: t('technicians.skills'), children: skills(x), span: 2 },
+                { key: 'updated', label: t('common.updatedAt'), children: formatDateTime(x.updatedAt), span: 2 },
+              ]
+            : []
+        }
+      >
+        {x ? <Trainings technicianId={x.id} canAdd={allowed('training.add')} /> : null}
+      </DetailDrawer>
+      <TechnicianForm open={drawers.formOpen} record={drawers.editing} onClose={drawers.closeForm} />
+    </>
+  );
+}

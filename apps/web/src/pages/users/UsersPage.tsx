@@ -1,0 +1,174 @@
+import { ROLE_SCOPE } from '@aftercare/contracts';
+import { EditOutlined, PlusOutlined, UnlockOutlined } from '@ant-design/icons';
+import { App, Button, Form, Input, Space, Tag } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { outlets } from '../../api/outlets.ts';
+import { type User, type UserListQuery, users } from '../../api/users.ts';
+import { useCan } from '../../auth/useAccess.ts';
+import { DetailDrawer } from '../../components/DetailDrawer.tsx';
+import { formatDateTime } from '../../components/format.ts';
+import { ListPage } from '../../components/ListPage.tsx';
+import { EnumTag, enumLabel } from '../../components/labels.tsx';
+import { EnumSelect, OutletSelect, useBrandNames } from '../../components/pickers.tsx';
+import { StatusAction } from '../../components/StatusAction.tsx';
+import { useDrawers } from '../../components/useDrawers.ts';
+import { useListParams } from '../../components/useListParams.ts';
+import { UserForm } from './UserForm.tsx';
+
+type Filters = { q?: string; role?: string; outletId?: string };
+
+function OutletName({ id }: { id: string }) {
+  const { data } = outlets.useOne(id);
+  return <>{data?.name ?? '…'}</>;
+}
+
+/** What a user's data scope covers, in words. */
+function ScopeText({ user }: { user: User }) {
+  const { t } = useTranslation();
+  const brandName = useBrandNames();
+  const kind = ROLE_SCOPE[user.role];
+  if (kind === 'all') return <>{enumLabel(t, 'scopeKind', 'all')}</>;
+  if (kind === 'brand') {
+    return (
+      <>
+        {user.brandIds.map((id) => (
+          <Tag key={id}>{brandName(id)}</Tag>
+        ))}
+        {user.regionIds.length ? `+${user.regionIds.length} ${t('menu.regions')}` : null}
+      </>
+    );
+  }
+  if (user.outletId) return <OutletName id={user.outletId} />;
+  return <>{t('common.none')}</>;
+}
+
+export default function UsersPage() {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const allowed = useCan();
+  const canWrite = allowed('user.write');
+  const list = useListParams<Filters>(['q', 'role', 'outletId']);
+  const query = users.useList(list.params as UserListQuery);
+  const drawers = useDrawers<User>();
+  const detail = users.useOne(drawers.viewId);
+  const update = users.useUpdate();
+  const u = detail.data;
+  const setActive = (row: User, active: boolean) =>
+    update.mutateAsync({ id: row.id, body: { status: active ? 'active' : 'disabled' }, silent: false });
+  const locked = (row: User) => Boolean(row.lockedUntil && new Date(row.lockedUntil) > new Date());
+
+  return (
+    <>
+      <ListPage<User, Filters>
+        title={t('users.title')}
+        testId="users-page"
+        list={list}
+        rowKey="id"
+        items={query.data?.items}
+        total={query.data?.total}
+        loading={query.isFetching}
+        onRowClick={(row) => drawers.view(row.id)}
+        toolbar={
+          canWrite ? (
+            <Button type="primary" icon={<PlusOutlined />} onClick={drawers.create} data-testid="user-create">
+              {t('users.create')}
+            </Button>
+          ) : null
+        }
+        filters={
+          <>
+            <Form.Item name="q">
+              <Input allowClear placeholder={t('users.searchPlaceholder')} style={{ width: 200 }} />
+            </Form.Item>
+            <Form.Item name="role">
+              <EnumSelect kind="role" placeholder={t('users.role')} />
+            </Form.Item>
+            <Form.Item name="outletId">
+              <OutletSelect placeholder={t('users.outlet')} style={{ width: 220 }} />
+            </Form.Item>
+          </>
+        }
+        columns={[
+          { dataIndex: 'username', title: t('users.username'), render: (v) => <code>{v}</code> },
+          { dataIndex: 'displayName', title: t('users.displayName') },
+          { dataIndex: 'role', title: t('users.role'), render: (v) => <EnumTag kind="role" value={v} /> },
+          { key: 'scope', title: t('users.scope'), render: (_, row) => <ScopeText user={row} /> },
+          {
+            dataIndex: 'status',
+            title: t('common.status'),
+            render: (v, row) => (
+              <>
+                <EnumTag kind="userStatus" value={v} />
+                {locked(row) ? <Tag color="red">{t('users.lockedUntil')}</Tag> : null}
+              </>
+            ),
+          },
+          { dataIndex: 'lastLoginAt', title: t('users.lastLoginAt'), render: formatDateTime },
+          {
+            key: 'actions',
+            title: t('common.actions'),
+            hidden: !canWrite,
+            render: (_, row) => (
+              <Space>
+                <Button size="small" icon={<EditOutlined />} onClick={() => drawers.edit(row)}>
+                  {t('common.edit')}
+                </Button>
+                <StatusAction
+                  size="small"
+                  active={row.status === 'active'}
+                  name={row.displayName}
+                  onChange={(a) => setActive(row, a)}
+                />
+              </Space>
+            ),
+          },
+        ]}
+      />
+      <DetailDrawer
+        open={Boolean(drawers.viewId)}
+        title={u ? `${u.displayName}（${u.username}）` : ''}
+        onClose={drawers.closeView}
+        loading={detail.isLoading}
+        actions={
+          u && canWrite ? (
+            <>
+              {locked(u) ? (
+                <Button
+                  icon={<UnlockOutlined />}
+                  onClick={() =>
+                    update.mutate(
+                      { id: u.id, body: { unlock: true }, silent: false },
+                      { onSuccess: () => void message.success(t('users.unlocked')) },
+                    )
+                  }
+                >
+                  {t('users.unlock')}
+                </Button>
+              ) : null}
+              <Button icon={<EditOutlined />} onClick={() => drawers.edit(u)}>
+                {t('common.edit')}
+              </Button>
+              <StatusAction active={u.status === 'active'} name={u.displayName} onChange={(a) => setActive(u, a)} />
+            </>
+          ) : null
+        }
+        items={
+          u
+            ? [
+                { key: 'username', label: t('users.username'), children: <code>{u.username}</code> },
+                { key: 'name', label: t('users.displayName'), children: u.displayName },
+                { key: 'role', label: t('users.role'), children: <EnumTag kind="role" value={u.role} /> },
+                { key: 'status', label: t('common.status'), children: <EnumTag kind="userStatus" value={u.status} /> },
+                { key: 'scope', label: t('users.scope'), children: <ScopeText user={u} />, span: 2 },
+                { key: 'phone', label: t('common.phone'), children: u.phone ?? t('common.none') },
+                { key: 'locked', label: t('users.lockedUntil'), children: formatDateTime(u.lockedUntil) },
+                { key: 'login', label: t('users.lastLoginAt'), children: formatDateTime(u.lastLoginAt) },
+                { key: 'created', label: t('common.createdAt'), children: formatDateTime(u.createdAt) },
+              ]
+            : []
+        }
+      />
+      <UserForm open={drawers.formOpen} record={drawers.editing} onClose={drawers.closeForm} />
+    </>
+  );
+}

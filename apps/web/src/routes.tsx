@@ -1,0 +1,65 @@
+import { Spin } from 'antd';
+import { type ComponentType, lazy, Suspense } from 'react';
+import { Navigate, Route, Routes, useLocation } from 'react-router';
+import { canOpen, homePath, PAGES, type PageKey } from './access.ts';
+import { useMe } from './api/auth.ts';
+import { ConsoleLayout } from './layout/ConsoleLayout.tsx';
+import { NotFoundPage, WelcomePage } from './layout/placeholders.tsx';
+import { LoginPage } from './pages/login/LoginPage.tsx';
+
+const PAGE_COMPONENTS: Record<PageKey, ComponentType> = {
+  outlets: lazy(() => import('./pages/outlets/OutletsPage.tsx')),
+  technicians: lazy(() => import('./pages/technicians/TechniciansPage.tsx')),
+  brands: lazy(() => import('./pages/brands/BrandsPage.tsx')),
+  regions: lazy(() => import('./pages/regions/RegionsPage.tsx')),
+  serviceCenters: lazy(() => import('./pages/service-centers/ServiceCentersPage.tsx')),
+  users: lazy(() => import('./pages/users/UsersPage.tsx')),
+  divisions: lazy(() => import('./pages/divisions/DivisionsPage.tsx')),
+  imports: lazy(() => import('./pages/imports/ImportsPage.tsx')),
+  audit: lazy(() => import('./pages/audit/AuditPage.tsx')),
+};
+
+const fullPage = <Spin size="large" style={{ display: 'block', margin: '30vh auto' }} />;
+
+/** The console behind the login: no session → /login (remembering where the user was going). */
+function RequireSession() {
+  const { data: me, isLoading } = useMe();
+  const location = useLocation();
+  if (isLoading) return fullPage;
+  if (!me) return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
+  return <ConsoleLayout />;
+}
+
+export function AppRoutes() {
+  const { data: me } = useMe();
+  const home = homePath(me);
+  return (
+    <Routes>
+      <Route path="/login" element={<LoginPage />} />
+      <Route element={<RequireSession />}>
+        <Route index element={<Navigate to={home} replace />} />
+        {PAGES.map((page) => {
+          const Page = PAGE_COMPONENTS[page.key];
+          return (
+            <Route
+              key={page.key}
+              path={page.path}
+              // A page the user may not open is not on the menu and sends them home.
+              element={
+                canOpen(me, page) ? (
+                  <Suspense fallback={fullPage}>
+                    <Page />
+                  </Suspense>
+                ) : (
+                  <Navigate to={home} replace />
+                )
+              }
+            />
+          );
+        })}
+        <Route path="/welcome" element={<WelcomePage />} />
+        <Route path="*" element={<NotFoundPage />} />
+      </Route>
+    </Routes>
+  );
+}
