@@ -21,8 +21,8 @@ try {
     '',
     `Aftercare is running at ${shown ?? '(worker only)'}`,
     `  database: ${config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `embedded PGlite in ${config.dataDir}`}`,
-    `  API reference: ${shown}/api/docs`,
   ];
+  if (shown) lines.push(`  API reference: ${shown}/api/docs`);
   if (config.demo) {
     lines.push(`  demo logins (password ${DEMO_PASSWORD}):`);
     for (const u of DEMO_USERS) lines.push(`    ${u.username.padEnd(18)} ${u.label}`);

@@ -6,8 +6,10 @@ import pg from 'pg';
 import { acquireDirLock } from './lock-file.ts';
 import type { DB } from './schema.ts';
 
-// Return bigint/numeric columns as numbers where safe and dates as Date.
+// Counts (bigint) come back as numbers.
 pg.types.setTypeParser(20, (v) => Number(v));
+// `date` columns stay 'YYYY-MM-DD' strings: a calendar day has no time zone to shift it.
+pg.types.setTypeParser(1082, (v) => v);
 
 export type Database = Kysely<DB>;
 
