@@ -80,7 +80,8 @@ export function ListPage<T extends object, F extends Filters>(props: ListPagePro
       <Card size="small" styles={{ body: { padding: 0 } }}>
         <Table<T>
           rowKey={props.rowKey}
-          columns={props.columns}
+          // The actions column stays in view when a wide table scrolls sideways.
+          columns={props.columns.map((c) => (c.key === 'actions' ? { fixed: 'right' as const, ...c } : c))}
           dataSource={props.items ?? []}
           loading={props.loading}
           size="middle"

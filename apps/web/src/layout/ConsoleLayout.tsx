@@ -81,7 +81,7 @@ export function ConsoleLayout() {
         theme="light"
         breakpoint="lg"
         collapsible
-        style={{ borderInlineEnd: '1px solid #f0f0f0' }}
+        style={{ borderInlineEnd: '1px solid #f0f0f0', position: 'sticky', top: 0, height: '100vh', overflow: 'auto' }}
       >
         <Flex align="center" gap={8} style={{ height: 56, paddingInline: 20, overflow: 'hidden' }}>
           <img src="/favicon.svg" alt="" width={24} height={24} />

@@ -49,7 +49,7 @@ export function LoginPage() {
         </Flex>
         <Typography.Text type="secondary">{t('auth.subtitle')}</Typography.Text>
       </Flex>
-      <Flex gap={24} wrap justify="center" style={{ width: '100%', maxWidth: 880 }}>
+      <Flex gap={24} wrap justify="center" align="flex-start" style={{ width: '100%', maxWidth: 880 }}>
         <Card title={t('auth.title')} style={{ width: 360, flex: 'none' }}>
           <Form<LoginRequest>
             form={form}

@@ -1,0 +1,38 @@
+/**
+ * Screenshots of console pages against a running server, for looking at them:
+ *   ./aftercare node e2e/scripts/screenshots.ts http://localhost:3100 aux.admin /network/outlets /system/users
+ * A path may end in `#testid` to click that element (a create button, a row) before the shot, or
+ * `#row` to click the first table row (its detail drawer).
+ * Writes PNGs to e2e/.artifacts/screens/.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { launchBrowser, login } from '../src/support/browser.ts';
+
+const [base = 'http://localhost:3100', username = 'aux.admin', ...paths] = process.argv.slice(2);
+const out = join(import.meta.dirname, '../.artifacts/screens');
+mkdirSync(out, { recursive: true });
+
+const browser = await launchBrowser();
+try {
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+  await page.goto(base + '/login');
+  await page.getByTestId('login-submit').waitFor();
+  await page.waitForTimeout(500);
+  await page.screenshot({ path: join(out, 'login.png') });
+  await login(page, base, username, 'aftercare-demo');
+  for (const target of paths.length ? paths : ['/network/outlets']) {
+    const [path = '/', click] = target.split('#');
+    await page.goto(base + path);
+    await page.waitForLoadState('networkidle');
+    if (click === 'row') await page.locator('.ant-table-row').first().click();
+    else if (click) await page.getByTestId(click).click();
+    if (click) await page.waitForLoadState('networkidle');
+    await page.waitForTimeout(800);
+    const name = target.replace(/^\//, '').replace(/[/?=&#]/g, '_') || 'home';
+    await page.screenshot({ path: join(out, `${username}-${name}.png`), fullPage: true });
+    console.log('wrote', join(out, `${username}-${name}.png`));
+  }
+} finally {
+  await browser.close();
+}

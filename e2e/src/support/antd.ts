@@ -1,0 +1,33 @@
+import type { Locator, Page } from 'playwright-core';
+
+/** Helpers for driving antd 6 widgets the way a person does: open, then click the visible option. */
+
+export function openDrawer(page: Page): Locator {
+  return page.locator('.ant-drawer-open .ant-drawer-section, .ant-drawer-open .ant-drawer-content').last();
+}
+
+/** Picks an option of an (optionally searchable) Select by its visible label. */
+export async function pickSelect(page: Page, select: Locator, label: string, search?: string): Promise<void> {
+  await select.click();
+  if (search !== undefined) await select.locator('input').fill(search);
+  const option = page
+    .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')
+    .filter({ hasText: label });
+  await option.first().click();
+}
+
+/** Walks a cascader's open dropdown level by level, clicking the item with each label. */
+export async function walkCascader(page: Page, labels: string[]): Promise<void> {
+  const dropdown = page.locator('.ant-cascader-dropdown:not(.ant-select-dropdown-hidden)');
+  for (const [level, label] of labels.entries()) {
+    const menu = dropdown.locator('.ant-cascader-menu').nth(level);
+    await menu.locator(`.ant-cascader-menu-item[title="${label}"]`).click();
+  }
+}
+
+/** In a multiple cascader, ticks the checkbox of the item with this label in the given column. */
+export async function tickCascader(page: Page, level: number, label: string): Promise<void> {
+  const dropdown = page.locator('.ant-cascader-dropdown:not(.ant-select-dropdown-hidden)');
+  const item = dropdown.locator('.ant-cascader-menu').nth(level).locator(`.ant-cascader-menu-item[title="${label}"]`);
+  await item.locator('.ant-cascader-checkbox').click();
+}

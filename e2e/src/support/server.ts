@@ -1,0 +1,37 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type Running, start } from '../../../apps/server/src/boot.ts';
+import { loadConfig } from '../../../apps/server/src/config/env.ts';
+
+export const WEB_DIST = join(import.meta.dirname, '../../../apps/web/dist');
+
+export interface TestServer {
+  running: Running;
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** The whole app in this process on a random port, on a fresh PGlite folder, serving the built web app. */
+export async function startServer(): Promise<TestServer> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'aftercare-e2e-'));
+  const config = loadConfig({
+    PORT: '0',
+    HOST: '127.0.0.1',
+    AFTERCARE_DATA_DIR: dataDir,
+    AFTERCARE_DEMO: 'true',
+    AFTERCARE_ROLE: 'api',
+    LOG_LEVEL: 'warn',
+    WEB_DIST_DIR: WEB_DIST,
+  });
+  const running = await start(config, { logger: null });
+  if (!running.url) throw new Error('the server did not start listening');
+  return {
+    running,
+    url: running.url,
+    async stop() {
+      await running.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
