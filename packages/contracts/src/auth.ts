@@ -81,15 +81,20 @@ export const userListQuery = z.strictObject({
   q: z.string().trim().max(50).optional(),
   role: z.enum(ROLES).optional(),
   outletId: z.uuid().optional(),
+  status: z.enum(['active', 'disabled']).optional(),
 });
 
 export const apiKeyCreate = z.strictObject({ name: z.string().trim().min(1).max(100) });
-export const apiKey = z.object({
-  id: z.uuid(),
-  name: z.string(),
-  prefix: z.string(),
-  createdAt: z.string(),
-  lastUsedAt: z.string().nullable(),
-  revokedAt: z.string().nullable(),
-});
-export const apiKeyCreated = apiKey.extend({ key: z.string() });
+export const apiKey = z
+  .object({
+    id: z.uuid(),
+    name: z.string(),
+    prefix: z.string(),
+    createdAt: z.string(),
+    lastUsedAt: z.string().nullable(),
+    revokedAt: z.string().nullable(),
+  })
+  .meta({ id: 'ApiKey' });
+/** The secret `key` is returned once, at creation; only its sha256 is stored. */
+export const apiKeyCreated = apiKey.extend({ key: z.string() }).meta({ id: 'ApiKeyCreated' });
+export const apiKeyList = z.object({ items: z.array(apiKey) });

@@ -19,6 +19,8 @@ export type ServiceType = z.infer<typeof serviceType>;
 export const OUTLET_TIERS = ['service_center', 'specialist', 'authorized'] as const;
 export const OUTLET_STATUSES = ['active', 'probation', 'suspended', 'terminated'] as const;
 export const TECHNICIAN_LEVELS = ['junior', 'intermediate', 'senior', 'expert'] as const;
+/** A licence (上岗证) judged on today's date in Asia/Shanghai; expiring = valid, ending within 30 days. */
+export const LICENCE_STATES = ['valid', 'expiring', 'expired', 'missing'] as const;
 
 const code = z
   .string()
@@ -225,6 +227,7 @@ export const technician = z
     licenceNo: z.string().nullable(),
     licenceValidUntil: z.string().nullable(),
     licenceValid: z.boolean(),
+    licenceState: z.enum(LICENCE_STATES),
     status: z.enum(ACTIVE_STATUS),
     skills: z.array(z.object({ categoryCode: z.string(), serviceType })),
     createdAt: z.string(),
@@ -241,10 +244,11 @@ export const technicianCreate = z.strictObject({
   licenceValidUntil: z.iso.date().nullish(),
   skills: z.array(technicianSkill).max(200).default([]),
 });
+// skills is redeclared without its default: a PATCH that leaves it out keeps the skills.
 export const technicianUpdate = technicianCreate
-  .omit({ code: true, outletId: true })
+  .omit({ code: true, outletId: true, skills: true })
   .partial()
-  .extend({ status: z.enum(ACTIVE_STATUS).optional() });
+  .extend({ skills: z.array(technicianSkill).max(200).optional(), status: z.enum(ACTIVE_STATUS).optional() });
 export const technicianListQuery = z.strictObject({
   ...pageQuery,
   q: z.string().trim().max(50).optional(),
@@ -252,7 +256,8 @@ export const technicianListQuery = z.strictObject({
   brandId: z.uuid().optional(),
   level: z.enum(TECHNICIAN_LEVELS).optional(),
   status: z.enum(ACTIVE_STATUS).optional(),
-  licence: z.enum(['valid', 'expired', 'expiring']).optional(),
+  /** valid includes expiring (valid, ending within 30 days); missing = no licence on file. */
+  licence: z.enum(LICENCE_STATES).optional(),
 });
 export const training = z
   .object({
@@ -271,6 +276,7 @@ export const trainingCreate = z.strictObject({
   result: z.enum(['passed', 'failed', 'attended']),
   certificateNo: z.string().trim().max(50).nullish(),
 });
+export const trainingList = z.object({ items: z.array(training) });
 
 // ---------- divisions ----------
 export const division = z
@@ -284,9 +290,12 @@ export const division = z
     urbanRural: z.enum(['urban', 'rural']).nullable(),
     urbanRuralDerived: z.enum(['urban', 'rural']).nullable(),
     overridden: z.boolean(),
+    source: z.string(),
     hasChildren: z.boolean(),
   })
   .meta({ id: 'Division' });
+export const divisionList = z.object({ items: z.array(division) });
+export const divisionParams = z.strictObject({ code: divisionCode });
 export const divisionListQuery = z.strictObject({
   parent: z
     .string()

@@ -1,4 +1,4 @@
-import type { AppContext } from '../../platform/context.ts';
-import type { TypedApp } from '../../platform/http/app.ts';
-
-export function apiKeyRoutes(_app: TypedApp, _ctx: AppContext) {}
+/** API keys for integrations: the module's public surface. */
+export { generateKey, MAX_ACTIVE_KEYS } from './api-keys.commands.ts';
+export { ApiKeyErrors } from './api-keys.errors.ts';
+export { apiKeyRoutes } from './api-keys.routes.ts';

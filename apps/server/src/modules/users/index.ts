@@ -1,4 +1,5 @@
-import type { AppContext } from '../../platform/context.ts';
-import type { TypedApp } from '../../platform/http/app.ts';
-
-export function userRoutes(_app: TypedApp, _ctx: AppContext) {}
+/** Staff and partner logins (users) with their data scope: the module's public surface. */
+export { canManageUser, validateUserScope } from './user-scope.ts';
+export { UserErrors } from './users.errors.ts';
+export { userFilter } from './users.repository.ts';
+export { userRoutes } from './users.routes.ts';
