@@ -10,7 +10,7 @@ const next = () => `${process.pid % 1000}${++seq}`;
 
 /**
  * Builders that write straight to the database with sensible defaults, for arranging tests.
- * Real divisions are used: 310115 上海市浦东新区, 310115004 潍坊新村街道 (urban), 310115125 川沙新镇 (rural).
+ * Real divisions are used: 310115 上海市浦东新区, 310115004 潍坊新村街道 (urban), 310115125 张江镇 (rural).
  */
 export class Factories {
   static readonly PASSWORD = 'test-password-123';

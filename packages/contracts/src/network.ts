@@ -62,10 +62,15 @@ export const brandCreate = z.strictObject({
   policyPack: z.string().max(100).nullish(),
   categories: z.array(brandCategory).max(100).default([]),
 });
+// Defaults are dropped: a PATCH that leaves hotlines or categories out keeps them.
 export const brandUpdate = brandCreate
-  .omit({ code: true })
+  .omit({ code: true, hotlines: true, categories: true })
   .partial()
-  .extend({ status: z.enum(ACTIVE_STATUS).optional() });
+  .extend({
+    hotlines: z.array(phoneInput).max(10).optional(),
+    categories: z.array(brandCategory).max(100).optional(),
+    status: z.enum(ACTIVE_STATUS).optional(),
+  });
 export const brandListQuery = z.strictObject({
   ...pageQuery,
   q: z.string().trim().max(50).optional(),

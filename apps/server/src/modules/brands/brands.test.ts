@@ -72,6 +72,18 @@ describe('brands', () => {
     await t.patch(`/api/v1/brands/${brandA.id}`, adminA, { status: 'active' });
   });
 
+  it('keeps hotlines and categories that a PATCH leaves out', async () => {
+    const created = await t.post('/api/v1/brands', admin, {
+      code: 'KEEP',
+      name: '保留',
+      hotlines: ['4001234567'],
+      categories: [{ code: 'washer', name: '洗衣机' }],
+    });
+    const res = await t.patch(`/api/v1/brands/${created.data.id}`, admin, { name: '保留2' });
+    expect(res.data).toMatchObject({ name: '保留2', hotlines: ['4001234567'] });
+    expect(res.data.categories).toHaveLength(1);
+  });
+
   it("answers 404 for another brand's record and keeps it out of lists", async () => {
     expect((await t.get(`/api/v1/brands/${brandB.id}`, adminA)).statusCode).toBe(404);
     const patch = await t.patch(`/api/v1/brands/${brandB.id}`, adminA, { name: '改名' });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/index.ts';
+import { buildApp } from './app.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -48,6 +49,43 @@ describe('platform http', () => {
     expect(res.statusCode).toBe(400);
     expect(res.data.code).toBe('VALIDATION_FAILED');
     expect(res.body).not.toMatch(/at .*\.js|SyntaxError|stack/);
+  });
+
+  it('refuses bodies over the size limit with 413 problem+json', async () => {
+    const admin = await t.as('platform_admin');
+    const res = await t.post('/api/v1/brands', admin, { code: 'BIG', name: 'x'.repeat(2 * 1024 * 1024) });
+    expect(res.statusCode).toBe(413);
+    expect(res.data.code).toBe('PAYLOAD_TOO_LARGE');
+  });
+
+  it('does not start when an /api/v1 route has no access rule (deny by default)', async () => {
+    await expect(
+      buildApp(t.ctx, {
+        logger: false,
+        webDistDir: null,
+        routes: (app) => {
+          app.get('/forgotten', async () => ({ secret: true }));
+        },
+      }),
+    ).rejects.toThrow(/has no access rule/);
+  });
+
+  it('hides internal errors behind a generic 500 without SQL or stack', async () => {
+    const app = await buildApp(t.ctx, {
+      logger: false,
+      webDistDir: null,
+      routes: (api) => {
+        api.get('/boom', { config: { access: { public: true } } }, async () => {
+          await t.ctx.handle.query('SELECT * FROM no_such_table_secret');
+          return {};
+        });
+      },
+    });
+    const res = await app.inject({ method: 'GET', url: '/api/v1/boom' });
+    await app.close();
+    expect(res.statusCode).toBe(500);
+    expect(res.json().code).toBe('INTERNAL');
+    expect(res.body).not.toMatch(/no_such_table_secret|SELECT|\.ts:\d+/);
   });
 
   it('exposes Prometheus metrics', async () => {

@@ -1,0 +1,260 @@
+/**
+ * Isolation suite: walks every /api/v1 route the app registers and proves that a caller never
+ * reaches another outlet's or brand's data — by id (404), in lists and searches (absent), or by
+ * creating under a foreign parent (refused, nothing written). A new route that this suite does not
+ * know fails the first test until it is classified here.
+ */
+
+import { hasCapability, type Role } from '@aftercare/contracts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Caller, createTestApp, type TestApp } from '../test/index.ts';
+import type { ResourceKind } from './platform/access/rules.ts';
+import type { RouteInfo } from './platform/http/app.ts';
+
+let t: TestApp;
+
+type World = Awaited<ReturnType<typeof buildWorld>>;
+let w: World;
+
+async function buildWorld(t: TestApp) {
+  const f = t.factories;
+  const brandA = await f.brand({ name: '甲品牌' });
+  const brandB = await f.brand({ name: '乙品牌' });
+  const regionA = await f.region(brandA.id);
+  const regionA2 = await f.region(brandA.id, { name: '华南大区' });
+  const regionB = await f.region(brandB.id);
+  const centerA = await f.center(brandA.id, regionA.id);
+  const centerB = await f.center(brandB.id, regionB.id);
+  const outletA = await f.outlet(brandA.id, { regionId: regionA.id });
+  const outletA2 = await f.outlet(brandA.id, { regionId: regionA2.id });
+  const outletB = await f.outlet(brandB.id, { regionId: regionB.id });
+  const techA = await f.technician(outletA.id);
+  const techA2 = await f.technician(outletA2.id);
+  const techB = await f.technician(outletB.id);
+  const managerB = await f.user('outlet_manager', { outletId: outletB.id });
+  const adminB = await t.as('brand_admin', { brandIds: [brandB.id] });
+  const keyB = await t.post('/api/v1/api-keys', adminB, { name: 'b-integration' });
+  const callers: Record<string, Caller> = {
+    outletManagerA: await t.as('outlet_manager', { outletId: outletA.id }),
+    brandAdminA: await t.as('brand_admin', { brandIds: [brandA.id] }),
+    regionManagerA: await t.as('service_manager', { brandIds: [brandA.id], regionIds: [regionA.id] }),
+    technicianA: await t.as('technician', { outletId: outletA.id, technicianId: techA.id }),
+    agentA: await t.as('agent', { brandIds: [brandA.id] }),
+    customer: await t.as('customer'),
+  };
+  // What each caller must not reach, by resource kind.
+  const brandBSide = {
+    brand: [brandB.id],
+    region: [regionB.id],
+    service_center: [centerB.id],
+    outlet: [outletB.id],
+    technician: [techB.id],
+    user: [managerB.id, adminB.userId],
+    api_key: [keyB.data?.id].filter(Boolean) as string[],
+  };
+  const foreign: Record<string, Partial<Record<ResourceKind, string[]>>> = {
+    outletManagerA: {
+      ...brandBSide,
+      region: [regionB.id, regionA2.id],
+      outlet: [outletB.id, outletA2.id],
+      technician: [techB.id, techA2.id],
+    },
+    brandAdminA: brandBSide,
+    regionManagerA: {
+      ...brandBSide,
+      region: [regionB.id, regionA2.id],
+      outlet: [outletB.id, outletA2.id],
+      technician: [techB.id, techA2.id],
+    },
+    technicianA: { ...brandBSide, outlet: [outletB.id, outletA2.id], technician: [techB.id, techA2.id] },
+    agentA: brandBSide,
+    customer: {
+      ...brandBSide,
+      outlet: [outletA.id, outletB.id],
+      technician: [techA.id, techB.id],
+      brand: [brandA.id, brandB.id],
+    },
+  };
+  // Codes and names that must never show up in a foreign caller's lists.
+  const foreignText: Record<string, string[]> = {
+    outletManagerA: [outletB.code, outletA2.code, techB.code, techA2.code],
+    brandAdminA: [outletB.code, techB.code, brandB.code],
+    regionManagerA: [outletB.code, outletA2.code, techA2.code, techB.code],
+    technicianA: [outletB.code, outletA2.code, techB.code, techA2.code],
+    agentA: [outletB.code, techB.code, brandB.code],
+    customer: [outletA.code, outletB.code, techA.code, techB.code],
+  };
+  return {
+    brandA,
+    brandB,
+    regionA,
+    regionB,
+    centerA,
+    centerB,
+    outletA,
+    outletA2,
+    outletB,
+    techA,
+    techA2,
+    techB,
+    callers,
+    foreign,
+    foreignText,
+  };
+}
+
+beforeAll(async () => {
+  t = await createTestApp();
+  w = await buildWorld(t);
+});
+afterAll(async () => t?.close());
+
+/** A valid body for writes on an existing record, so validation passes and the scope check is what answers. */
+const UPDATE_BODIES: Partial<Record<ResourceKind, unknown>> = {
+  brand: { name: '改名' },
+  region: { name: '改名' },
+  service_center: { name: '改名' },
+  outlet: { name: '改名' },
+  technician: { name: '改名' },
+  user: { displayName: '改名' },
+  api_key: undefined,
+};
+
+const SUBRESOURCE_BODIES: Record<string, unknown> = {
+  'POST /api/v1/technicians/:id/trainings': { course: '空调安装', completedOn: '2026-01-10', result: 'passed' },
+  'POST /api/v1/api-keys/:id/revoke': undefined,
+};
+
+/** Creates under a foreign parent; each must be refused for every caller and write nothing. */
+const CREATES: Record<string, (w: World) => unknown> = {
+  'POST /api/v1/brands': () => ({ code: 'ISO_NEW', name: '越权品牌' }),
+  'POST /api/v1/regions': (w) => ({ brandId: w.brandB.id, code: 'ISO_R', name: '越权大区' }),
+  'POST /api/v1/service-centers': (w) => ({ regionId: w.regionB.id, code: 'ISO_C', name: '越权中心' }),
+  'POST /api/v1/outlets': (w) => ({
+    code: 'ISO_O',
+    name: '越权网点',
+    tier: 'authorized',
+    divisionCode: '310115',
+    address: '上海市浦东新区',
+    brands: [{ brandId: w.brandB.id }],
+  }),
+  'POST /api/v1/technicians': (w) => ({
+    outletId: w.outletB.id,
+    code: 'ISO_T',
+    name: '越权',
+    phone: '13800000000',
+    level: 'junior',
+  }),
+  'POST /api/v1/users': (w) => ({
+    username: 'iso.user',
+    displayName: '越权',
+    password: 'long-enough-pass',
+    role: 'outlet_manager',
+    outletId: w.outletB.id,
+  }),
+};
+
+/** Routes that carry no scoped data of another party, with the reason. */
+const EXEMPT: Record<string, string> = {
+  'POST /api/v1/auth/login': 'public: authenticates the caller',
+  'POST /api/v1/auth/logout': "ends the caller's own session",
+  'GET /api/v1/auth/me': "the caller's own profile",
+  'GET /api/v1/auth/demo-logins': 'public demo list, empty outside demo mode',
+  'POST /api/v1/api-keys': "creates a key for the caller's own account",
+  'GET /api/v1/divisions/:code': 'national reference data, the same for everyone',
+  'PATCH /api/v1/divisions/:code': 'national reference data (divisions.write only)',
+  'POST /api/v1/divisions': 'national reference data (divisions.write only)',
+  'GET /api/v1/imports/templates/:kind': 'an empty template file',
+  'POST /api/v1/imports/:kind': 'row-level scope checks are covered in modules/imports tests',
+};
+
+const key = (r: RouteInfo) => `${r.method} ${r.url}`;
+const hasParams = (r: RouteInfo) => r.url.includes(':');
+
+function capOf(r: RouteInfo): string | null {
+  return 'cap' in r.access ? r.access.cap : null;
+}
+
+function allowed(role: Role, r: RouteInfo): boolean {
+  const cap = capOf(r);
+  return cap === null || hasCapability(role, cap as Parameters<typeof hasCapability>[1]);
+}
+
+describe('isolation across every route', () => {
+  it('knows every /api/v1 route', () => {
+    const unknown = t.app.routeTable.filter((r) => {
+      const k = key(r);
+      if (EXEMPT[k] || CREATES[k]) return false;
+      if (r.resource !== 'none' && r.url.includes(':id')) return false;
+      if (r.method === 'GET' && !hasParams(r)) return false;
+      return true;
+    });
+    expect(unknown.map(key)).toEqual([]);
+  });
+
+  it('answers 404 for a foreign record on every route with an id', async () => {
+    const failures: string[] = [];
+    const routes = t.app.routeTable.filter((r) => r.resource !== 'none' && r.url.includes(':id') && !EXEMPT[key(r)]);
+    expect(routes.length).toBeGreaterThan(5);
+    for (const [name, caller] of Object.entries(w.callers)) {
+      for (const r of routes) {
+        for (const id of w.foreign[name]?.[r.resource] ?? []) {
+          const url = r.url.replace(':id', id);
+          const body = r.method === 'GET' ? undefined : (SUBRESOURCE_BODIES[key(r)] ?? UPDATE_BODIES[r.resource]);
+          const res = await t.request(r.method as 'GET', url, caller, { body });
+          const expected = allowed(caller.role, r) ? 404 : 403;
+          if (res.statusCode !== expected)
+            failures.push(`${name} ${r.method} ${url} → ${res.statusCode} (want ${expected})`);
+        }
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it('keeps foreign records out of every list and search', async () => {
+    const failures: string[] = [];
+    const lists = t.app.routeTable.filter((r) => r.method === 'GET' && !hasParams(r) && !EXEMPT[key(r)]);
+    expect(lists.length).toBeGreaterThan(5);
+    for (const [name, caller] of Object.entries(w.callers)) {
+      const forbiddenIds = Object.values(w.foreign[name] ?? {}).flat();
+      const forbiddenText = w.foreignText[name] ?? [];
+      for (const r of lists) {
+        for (const query of [{}, { q: '网点' }, { pageSize: '200' }]) {
+          const res = await t.get(r.url, caller, { query });
+          if (res.statusCode >= 500) failures.push(`${name} GET ${r.url} → ${res.statusCode}`);
+          if (res.statusCode !== 200) continue;
+          for (const needle of [...forbiddenIds, ...forbiddenText]) {
+            if (res.body.includes(needle))
+              failures.push(`${name} GET ${r.url}?${new URLSearchParams(query)} shows ${needle}`);
+          }
+        }
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it('refuses to create anything under a foreign parent, writing nothing', async () => {
+    const failures: string[] = [];
+    const before = await t.db.selectFrom('audit_log').select('id').execute();
+    for (const [name, caller] of Object.entries(w.callers)) {
+      for (const [k, bodyOf] of Object.entries(CREATES)) {
+        if (!t.app.routeTable.some((r) => key(r) === k)) continue;
+        const [method, url] = k.split(' ') as ['POST', string];
+        const res = await t.request(method, url, caller, { body: bodyOf(w) });
+        if (res.statusCode < 400 || res.statusCode >= 500) failures.push(`${name} ${k} → ${res.statusCode}`);
+      }
+    }
+    expect(failures).toEqual([]);
+    const after = await t.db.selectFrom('audit_log').select(['id', 'action']).execute();
+    const writes = after.filter((a) => !before.some((b) => b.id === a.id) && !a.action.startsWith('auth.'));
+    expect(writes).toEqual([]);
+  });
+
+  it('masks phone numbers for roles that do not need them', async () => {
+    const res = await t.get(`/api/v1/outlets/${w.outletA.id}`, w.callers.regionManagerA!);
+    expect(res.statusCode).toBe(200);
+    expect(res.data.phone).toBe('138****1234');
+    const full = await t.get(`/api/v1/outlets/${w.outletA.id}`, w.callers.brandAdminA!);
+    expect(full.data.phone).toBe('13812341234');
+  });
+});
