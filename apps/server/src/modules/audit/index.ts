@@ -1,4 +1,3 @@
-import type { AppContext } from '../../platform/context.ts';
-import type { TypedApp } from '../../platform/http/app.ts';
-
-export function auditRoutes(_app: TypedApp, _ctx: AppContext) {}
+/** The audit log: read side (writes go through platform/audit.ts writeAudit, in each command's transaction). */
+export { auditScopeFilter } from './audit.repository.ts';
+export { auditRoutes } from './audit.routes.ts';
