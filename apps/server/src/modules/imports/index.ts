@@ -1,4 +1,3 @@
-import type { AppContext } from '../../platform/context.ts';
-import type { TypedApp } from '../../platform/http/app.ts';
-
-export function importRoutes(_app: TypedApp, _ctx: AppContext) {}
+/** Imports of network data (CSV / .xlsx) with a row-level error report; nothing is half-imported. */
+export { ImportErrors, ImportRowErrors } from './imports.errors.ts';
+export { importRoutes } from './imports.routes.ts';

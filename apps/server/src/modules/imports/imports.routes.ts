@@ -1,0 +1,123 @@
+import {
+  type Capability,
+  IMPORT_MAX_ROWS,
+  importKind,
+  importQuery,
+  importResult,
+  importTemplateQuery,
+} from '@aftercare/contracts';
+import { z } from 'zod';
+import { actorOf, type Principal } from '../../platform/access/principal.ts';
+import type { AppContext } from '../../platform/context.ts';
+import { AppError } from '../../platform/errors.ts';
+import type { TypedApp } from '../../platform/http/app.ts';
+import { localeOf } from '../../platform/http/problem.ts';
+import { runImport } from './imports.commands.ts';
+import { detectFormat, readTable } from './imports.read.ts';
+import { loadResolver } from './imports.repository.ts';
+import { buildTemplate, templateCsv } from './imports.template.ts';
+import { collectRefs, planImport } from './imports.validate.ts';
+import type { ImportKind } from './imports.values.ts';
+
+/** Each kind needs the capability of the domain it writes into. */
+const CAPABILITY: Record<ImportKind, Capability> = {
+  outlets: 'network.write',
+  regions: 'network.write',
+  service_centers: 'network.write',
+  technicians: 'technicians.write',
+};
+
+const kindParams = z.strictObject({ kind: importKind });
+
+function requireCapability(p: Principal, kind: ImportKind) {
+  if (!p.capabilities.has(CAPABILITY[kind])) throw new AppError('FORBIDDEN');
+}
+
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+export function importRoutes(app: TypedApp, ctx: AppContext) {
+  const tags = ['imports'];
+
+  app.post(
+    '/imports/:kind',
+    {
+      schema: {
+        tags,
+        summary: 'Import outlets, technicians, regions or service centers from CSV or .xlsx (field "file")',
+        description:
+          'Every row is checked first; any error answers 422 IMPORT_HAS_ERRORS with the row errors in `details` ' +
+          'and nothing is written. Otherwise all rows are written in one transaction. A dry run (dryRun=true) ' +
+          'answers 200 with the row errors in `errors` and never writes. Row numbers are the sheet rows ' +
+          '(header = row 1). The capability needed is network.write (technicians: technicians.write).',
+        consumes: ['multipart/form-data'],
+        params: kindParams,
+        querystring: importQuery,
+        response: { 200: importResult },
+      },
+      // The capability depends on :kind and is checked in the handler.
+      config: { access: { authenticated: true } },
+    },
+    async (req) => {
+      const p = req.principal!;
+      const { kind } = req.params;
+      const { dryRun, mode } = req.query;
+      requireCapability(p, kind);
+      if (!req.isMultipart()) throw new AppError('IMPORT_NO_FILE');
+      const file = await req.file();
+      if (file?.fieldname !== 'file') throw new AppError('IMPORT_NO_FILE');
+      const buf = await file.toBuffer();
+      const format = detectFormat(buf, file.filename);
+      const table = await readTable(buf, format, IMPORT_MAX_ROWS);
+
+      const locale = localeOf(req);
+      const resolver = await loadResolver(ctx.db, p.scope, kind, collectRefs(kind, table));
+      const plan = planImport(kind, table, resolver, { mode, locale });
+      if (plan.errorCount > 0) {
+        // A dry run is the check itself: it reports the errors. A real import refuses the whole file.
+        if (dryRun) return { kind, dryRun, total: plan.total, created: 0, updated: 0, errors: plan.errors };
+        throw new AppError('IMPORT_HAS_ERRORS', { count: plan.errorCount }, plan.errors);
+      }
+
+      const outcome = await runImport(
+        {
+          ...ctx,
+          onUnexpected: (err, row) => req.log.error({ err, kind, row }, 'import row failed unexpectedly'),
+        },
+        actorOf(p, req.id),
+        p.scope,
+        kind,
+        plan.rows,
+        { dryRun, locale, filename: file.filename },
+      );
+      return { kind, dryRun, total: plan.total, ...outcome, errors: [] };
+    },
+  );
+
+  app.get(
+    '/imports/templates/:kind',
+    {
+      schema: {
+        tags,
+        summary: 'Download the import template (Chinese and English headers), .xlsx or CSV',
+        params: kindParams,
+        querystring: importTemplateQuery,
+        produces: [XLSX_TYPE, 'text/csv'],
+      },
+      config: { access: { authenticated: true } },
+    },
+    async (req, reply) => {
+      const { kind } = req.params;
+      const { format } = req.query;
+      requireCapability(req.principal!, kind);
+      const body = format === 'csv' ? templateCsv(kind) : await buildTemplate(kind);
+      return reply
+        .type(format === 'csv' ? 'text/csv; charset=utf-8' : XLSX_TYPE)
+        .header(
+          'content-disposition',
+          `attachment; filename="${kind}-template.${format}"; filename*=UTF-8''${encodeURIComponent(`${kind}-导入模板.${format}`)}`,
+        )
+        .header('cache-control', 'no-store')
+        .send(body);
+    },
+  );
+}
