@@ -219,7 +219,7 @@ describe('isolation across every route', () => {
       const forbiddenIds = Object.values(w.foreign[name] ?? {}).flat();
       const forbiddenText = w.foreignText[name] ?? [];
       for (const r of lists) {
-        for (const query of [{}, { q: '网点' }, { pageSize: '200' }]) {
+        for (const query of [{}, { q: '网点' }, { pageSize: '200' }] as Record<string, string>[]) {
           const res = await t.get(r.url, caller, { query });
           if (res.statusCode >= 500) failures.push(`${name} GET ${r.url} → ${res.statusCode}`);
           if (res.statusCode !== 200) continue;

@@ -71,6 +71,11 @@ export const CommonErrors = defineErrors({
     'zh-CN': '该幂等键已用于另一个不同的请求',
     'en-US': 'This Idempotency-Key was already used with a different request',
   },
+  IDEMPOTENCY_NOT_SUPPORTED: {
+    status: 422,
+    'zh-CN': '文件上传不支持幂等键；导入本身全部成功或全部不写入',
+    'en-US': 'Idempotency-Key is not supported for file uploads; an import writes all rows or none',
+  },
   IDEMPOTENCY_IN_PROGRESS: {
     status: 409,
     'zh-CN': '使用该幂等键的请求仍在处理中',

@@ -60,4 +60,22 @@ describe('Idempotency-Key', () => {
     expect(again.statusCode).toBe(409);
     expect(again.headers['idempotent-replayed']).toBe('true');
   });
+
+  it('refuses a key on a file upload, whose body it cannot compare', async () => {
+    const form = new FormData();
+    form.append('file', new Blob(['code,name\nR1,华东\n'], { type: 'text/csv' }), 'regions.csv');
+    const req = new Response(form);
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/imports/regions?dryRun=true',
+      headers: {
+        cookie: `aftercare_session=${admin.cookie}`,
+        'content-type': req.headers.get('content-type')!,
+        'idempotency-key': 'upload-1',
+      },
+      payload: Buffer.from(await req.arrayBuffer()),
+    });
+    expect(res.statusCode).toBe(422);
+    expect(res.json().code).toBe('IDEMPOTENCY_NOT_SUPPORTED');
+  });
 });

@@ -30,6 +30,9 @@ export function registerIdempotency(app: FastifyInstance, ctx: AppContext) {
   app.addHook('preHandler', async (req: FastifyRequest, reply: FastifyReply) => {
     const key = req.headers['idempotency-key'];
     if (typeof key !== 'string' || !WRITE_METHODS.has(req.method) || !req.routeOptions.config?.access) return;
+    // A multipart body (file upload) is streamed to the handler and cannot be hashed here, so the
+    // key could not tell two different files apart: refuse the combination instead of guessing.
+    if (req.isMultipart()) throw new AppError('IDEMPOTENCY_NOT_SUPPORTED');
     if (key.length < 1 || key.length > 200) throw new AppError('VALIDATION_FAILED');
     const principal = req.principal ? `u:${req.principal.userId}` : `ip:${req.ip}`;
     const hash = createHash('sha256')
