@@ -1,24 +1,124 @@
+import { type InsertObject, sql, type Transaction } from 'kysely';
+import type { Tx } from '../../platform/audit.ts';
 import type { AppContext } from '../../platform/context.ts';
-import { newId } from '../../platform/ids.ts';
+import type { DB } from '../../platform/db/schema.ts';
+import { searchTokens } from '../../platform/text-search.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import { DEMO_PASSWORD } from './demo-users.ts';
+import { loadDivisionIndex, loadTowns } from './divisions.ts';
+import { mobileSource } from './names.ts';
+import { buildNetwork } from './network.ts';
+import { buildPeople } from './people.ts';
+import { placeOutlets } from './placement.ts';
+import { idSource, Rng } from './random.ts';
+import { buildUsers } from './users.ts';
 
-/** Placeholder until the generator lands: creates only the platform admin. */
-export async function seedDemoData(ctx: Pick<AppContext, 'db' | 'clock'>): Promise<Record<string, number> | null> {
-  const any = await ctx.db.selectFrom('users').select('id').limit(1).executeTakeFirst();
-  if (any) return null;
-  const now = ctx.clock.now();
-  await ctx.db
-    .insertInto('users')
-    .values({
-      id: newId(),
-      username: 'admin',
-      display_name: '平台管理员',
-      password_hash: await hashPassword(DEMO_PASSWORD),
-      role: 'platform_admin',
-      created_at: now,
-      updated_at: now,
-    })
-    .execute();
-  return { users: 1 };
+export { DEMO_PASSWORD, DEMO_USERS, type DemoUser } from './demo-users.ts';
+
+export interface DemoCounts {
+  brands: number;
+  regions: number;
+  centers: number;
+  outlets: number;
+  technicians: number;
+  users: number;
+}
+
+/** Changing the seed changes every generated name, phone and placement. */
+export const DEMO_SEED = 'aftercare-demo-v1';
+// pg_advisory_xact_lock key: two processes starting on one empty database seed it once.
+const LOCK_KEY = 0x41465443;
+
+async function hasData(db: Tx): Promise<boolean> {
+  const brand = await db.selectFrom('brands').select('id').limit(1).executeTakeFirst();
+  if (brand) return true;
+  const user = await db.selectFrom('users').select('id').limit(1).executeTakeFirst();
+  return user !== undefined;
+}
+
+/** Multi-row inserts, sized to stay well under PostgreSQL's 65 535 parameters per statement. */
+async function insertAll<T extends keyof DB & string>(trx: Transaction<DB>, table: T, rows: InsertObject<DB, T>[]) {
+  if (rows.length === 0) return;
+  const columns = Object.keys(rows[0] as object).length;
+  const batch = Math.max(1, Math.floor(20_000 / columns));
+  for (let i = 0; i < rows.length; i += batch) {
+    await trx
+      .insertInto(table)
+      .values(rows.slice(i, i + batch) as never)
+      .execute();
+  }
+}
+
+const tsvector = (...texts: string[]) => sql<string>`to_tsvector('simple', ${searchTokens(...texts)})`;
+
+/**
+ * Creates the demo data set on an empty database (no brands and no users): the seed programs' brands
+ * (AUX, Gome, Midea, Fujitsu, Orlusa), their regions and management centers, a three-tier outlet
+ * network on the real divisions, technicians and the demo logins. Deterministic: the same divisions
+ * and clock give the same rows. Returns null when there was already data.
+ */
+export async function seedDemoData(ctx: Pick<AppContext, 'db' | 'clock'>): Promise<DemoCounts | null> {
+  if (await hasData(ctx.db)) return null;
+  // Hashed once (argon2 is deliberately slow) and shared by every demo login.
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  return ctx.db.transaction().execute(async (trx) => {
+    await sql`SELECT pg_advisory_xact_lock(${LOCK_KEY})`.execute(trx);
+    if (await hasData(trx)) return null;
+    const now = ctx.clock.now();
+    const root = new Rng(DEMO_SEED);
+    const id = idSource(root.fork('ids'), now);
+    const mobile = mobileSource(root.fork('phones'));
+
+    const index = await loadDivisionIndex(trx);
+    const seeds = placeOutlets(index, root.fork('placement'));
+    if (!seeds.some((s) => s.hero)) {
+      throw new Error('demo data needs the national administrative divisions; load them first');
+    }
+    const towns = await loadTowns(
+      trx,
+      seeds.flatMap((s) => (s.townCoverageFrom ? [s.county.code, s.townCoverageFrom] : [s.county.code])),
+    );
+    const network = buildNetwork(seeds, { index, towns, rng: root.fork('network'), id, now, mobile });
+    const people = buildPeople(
+      network.outlets.map((row, i) => ({
+        row,
+        kind: seeds[i]!.kind,
+        skills: network.outletSkills.get(row.id) ?? [],
+      })),
+      network.heroOutletId,
+      { rng: root.fork('people'), id, now, mobile },
+    );
+    const hero = network.outlets.find((o) => o.id === network.heroOutletId)!;
+    const users = buildUsers(network, hero.contact_name, people.heroTechnician, passwordHash, { id, now, mobile });
+
+    await insertAll(trx, 'brands', network.brands);
+    await insertAll(trx, 'brand_categories', network.categories);
+    await insertAll(trx, 'regions', network.regions);
+    await insertAll(trx, 'service_centers', network.centers);
+    await insertAll(
+      trx,
+      'outlets',
+      network.outlets.map((o) => ({ ...o, search: tsvector(o.name, o.code) })),
+    );
+    await insertAll(trx, 'brand_outlets', network.brandOutlets);
+    await insertAll(trx, 'outlet_coverage', network.coverage);
+    await insertAll(trx, 'outlet_authorizations', network.authorizations);
+    await insertAll(
+      trx,
+      'technicians',
+      people.technicians.map((t) => ({ ...t, search: tsvector(t.name, t.code) })),
+    );
+    await insertAll(trx, 'technician_skills', people.skills);
+    await insertAll(trx, 'technician_trainings', people.trainings);
+    await insertAll(trx, 'users', users);
+
+    return {
+      brands: network.brands.length,
+      regions: network.regions.length,
+      centers: network.centers.length,
+      outlets: network.outlets.length,
+      technicians: people.technicians.length,
+      users: users.length,
+    };
+  });
 }
