@@ -3,7 +3,7 @@
  *   ./aftercare node e2e/scripts/screenshots.ts http://localhost:3100 aux.admin /network/outlets /system/users
  * A path may end in `#testid` to click that element (a create button, a row) before the shot, or
  * `#row` to click the first table row (its detail drawer).
- * Writes PNGs to e2e/.artifacts/screens/.
+ * Writes PNGs to e2e/.artifacts/screens/. SCREEN_LANG=en-US shows the English console.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -15,7 +15,9 @@ mkdirSync(out, { recursive: true });
 
 const browser = await launchBrowser();
 try {
-  const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+  const lang = process.env.SCREEN_LANG === 'en-US' ? 'en-US' : 'zh-CN';
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: lang });
+  await page.addInitScript((l) => localStorage.setItem('aftercare.lang', l), lang);
   await page.goto(base + '/login');
   await page.getByTestId('login-submit').waitFor();
   await page.waitForTimeout(500);
@@ -29,7 +31,7 @@ try {
     else if (click) await page.getByTestId(click).click();
     if (click) await page.waitForLoadState('networkidle');
     await page.waitForTimeout(800);
-    const name = target.replace(/^\//, '').replace(/[/?=&#]/g, '_') || 'home';
+    const name = `${lang}-${target.replace(/^\//, '').replace(/[/?=&#]/g, '_') || 'home'}`;
     await page.screenshot({ path: join(out, `${username}-${name}.png`), fullPage: true });
     console.log('wrote', join(out, `${username}-${name}.png`));
   }

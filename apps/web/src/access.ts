@@ -14,7 +14,8 @@ export type PageKey =
   | 'users'
   | 'divisions'
   | 'imports'
-  | 'audit';
+  | 'audit'
+  | 'apiKeys';
 
 export type MenuGroup = 'network' | 'system';
 
@@ -46,6 +47,7 @@ export const PAGES: readonly PageAccess[] = [
   { key: 'divisions', path: '/system/divisions', group: 'system', caps: ['divisions.read'], hiddenFor: FIELD_ROLES },
   { key: 'imports', path: '/system/imports', group: 'system', caps: ['network.write', 'technicians.write'] },
   { key: 'audit', path: '/system/audit', group: 'system', caps: ['audit.read'] },
+  { key: 'apiKeys', path: '/system/api-keys', group: 'system', caps: ['apikeys.manage'] },
 ];
 
 /** Buttons and the capability each needs. */

@@ -17,6 +17,7 @@ const PAGE_COMPONENTS: Record<PageKey, ComponentType> = {
   divisions: lazy(() => import('./pages/divisions/DivisionsPage.tsx')),
   imports: lazy(() => import('./pages/imports/ImportsPage.tsx')),
   audit: lazy(() => import('./pages/audit/AuditPage.tsx')),
+  apiKeys: lazy(() => import('./pages/api-keys/ApiKeysPage.tsx')),
 };
 
 const fullPage = <Spin size="large" style={{ display: 'block', margin: '30vh auto' }} />;

@@ -1,35 +1,11 @@
+import type { auditEntry, auditListQuery } from '@aftercare/contracts';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import type { z } from 'zod';
 import { request } from './client.ts';
 import { type Page, queryKeys } from './resource.ts';
 
-/**
- * One audit row. There is no audit contract in @aftercare/contracts yet; this mirrors the
- * audit_log table (camel-cased) and should be replaced by z.infer of the contract when it lands.
- */
-export interface AuditEntry {
-  id: string;
-  at: string;
-  actorType: string;
-  actorId: string | null;
-  actorName: string | null;
-  requestId: string | null;
-  action: string;
-  entity: string;
-  entityId: string | null;
-  brandId: string | null;
-  outletId: string | null;
-  before: unknown;
-  after: unknown;
-}
-
-export interface AuditQuery {
-  page?: number;
-  pageSize?: number;
-  q?: string;
-  entity?: string;
-  entityId?: string;
-  [key: string]: string | number | undefined;
-}
+export type AuditEntry = z.infer<typeof auditEntry>;
+export type AuditQuery = Partial<z.infer<typeof auditListQuery>>;
 
 export const auditKeys = queryKeys('audit');
 

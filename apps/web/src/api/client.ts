@@ -9,13 +9,16 @@ export class ApiError extends Error {
   readonly detail: string;
   readonly errors: { path: string; message: string }[];
   readonly requestId: string | null;
-  constructor(status: number, body: Partial<Problem> | null, fallback: string) {
+  /** Extra data some codes carry (e.g. IMPORT_HAS_ERRORS: the row errors). */
+  readonly details: unknown;
+  constructor(status: number, body: (Partial<Problem> & { details?: unknown }) | null, fallback: string) {
     super(body?.detail ?? fallback);
     this.status = status;
     this.code = body?.code ?? (status === 0 ? 'NETWORK' : 'HTTP_' + status);
     this.detail = body?.detail ?? fallback;
     this.errors = body?.errors ?? [];
     this.requestId = body?.requestId ?? null;
+    this.details = body?.details;
   }
 }
 
@@ -81,7 +84,9 @@ export async function request<T>(path: string, opts: RequestOptions = {}): Promi
     return (await res.json()) as T;
   }
   const type = res.headers.get('content-type') ?? '';
-  const problem = type.includes('json') ? ((await res.json().catch(() => null)) as Partial<Problem> | null) : null;
+  const problem = type.includes('json')
+    ? ((await res.json().catch(() => null)) as (Partial<Problem> & { details?: unknown }) | null)
+    : null;
   const error = new ApiError(res.status, problem, i18n.t('errors.unknown', { status: res.status }));
   if (res.status === 401 && !path.startsWith('/auth/')) onUnauthorized();
   if (!opts.silent) notifyError(error.detail);

@@ -30,7 +30,13 @@ export function DetailDrawer(props: DetailDrawerProps) {
         <Skeleton active />
       ) : (
         <Space orientation="vertical" size="large" style={{ width: '100%' }}>
-          <Descriptions column={2} bordered size="small" items={props.items} />
+          <Descriptions
+            column={2}
+            bordered
+            size="small"
+            items={props.items}
+            styles={{ label: { whiteSpace: 'nowrap', width: 130 } }}
+          />
           {props.children}
         </Space>
       )}

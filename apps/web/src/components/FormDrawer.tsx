@@ -28,16 +28,20 @@ export function applyServerErrors(
   mapPath?: (path: (string | number)[]) => NamePath | null,
 ): Unmatched {
   const rest: Unmatched['rest'] = [];
-  for (const e of err.errors) {
-    const raw = fieldPath(e.path);
+  // Several messages may name one path (too short, and not a phone number): show them together.
+  const byPath = new Map<string, string[]>();
+  for (const e of err.errors) byPath.set(e.path, [...(byPath.get(e.path) ?? []), e.message]);
+  for (const [path, messages] of byPath) {
+    const raw = fieldPath(path);
     const name = mapPath ? mapPath(raw) : raw;
+    const unmatched = messages.map((message) => ({ path, message }));
     if (name === null || (Array.isArray(name) && name.length === 0)) {
-      rest.push(e);
+      rest.push(...unmatched);
       continue;
     }
-    form.setFields([{ name, errors: [e.message] }]);
+    form.setFields([{ name, errors: messages }]);
     // Unregistered names are ignored by antd; they go to the summary instead.
-    if (form.getFieldError(name).length === 0) rest.push(e);
+    if (form.getFieldError(name).length === 0) rest.push(...unmatched);
   }
   return { detail: err.detail, rest };
 }

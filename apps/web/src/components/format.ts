@@ -27,12 +27,6 @@ export function formatDate(value: string | null | undefined): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: TZ }).format(d);
 }
 
-/** Today's date in Shanghai as YYYY-MM-DD, and the date n days later. */
-export function shanghaiToday(offsetDays = 0): string {
-  const d = new Date(Date.now() + offsetDays * 86_400_000);
-  return new Intl.DateTimeFormat('en-CA', { timeZone: TZ }).format(d);
-}
-
 /** Empty strings from form inputs become null, so optional contract fields are cleared, not invalid. */
 export function blankToNull<T extends Record<string, unknown>>(values: T): T {
   const out: Record<string, unknown> = {};

@@ -1,6 +1,7 @@
 import {
   ACTIVE_STATUS,
   IMPORT_KINDS,
+  LICENCE_STATES,
   OUTLET_STATUSES,
   OUTLET_TIERS,
   ROLES,
@@ -34,8 +35,8 @@ export const ENUMS = {
   importKind: { values: IMPORT_KINDS, colors: {} },
   scopeKind: { values: ['all', 'brand', 'region', 'outlet', 'technician', 'customer'] as const, colors: {} },
   licence: {
-    values: ['valid', 'expired', 'expiring'] as const,
-    colors: { valid: 'green', expired: 'red', expiring: 'orange' },
+    values: LICENCE_STATES,
+    colors: { valid: 'green', expired: 'red', expiring: 'orange', missing: 'default' },
   },
 } as const;
 

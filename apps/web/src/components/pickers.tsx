@@ -27,6 +27,24 @@ export function useBrandNames(): (id: string) => string {
   }, [data, i18n.language]);
 }
 
+/** Category code → its name (in the brand given, else in any visible brand), in the current language. */
+export function useCategoryNames(): (code: string, brandId?: string) => string {
+  const { i18n } = useTranslation();
+  const { data } = useAllBrands();
+  return useMemo(() => {
+    const byBrand = new Map<string, string>();
+    const any = new Map<string, string>();
+    for (const b of data ?? []) {
+      for (const c of b.categories) {
+        const label = i18n.language === 'en-US' && c.nameEn ? c.nameEn : c.name;
+        byBrand.set(`${b.id}/${c.code}`, label);
+        if (!any.has(c.code)) any.set(c.code, label);
+      }
+    }
+    return (code: string, brandId?: string) => (brandId && byBrand.get(`${brandId}/${code}`)) || any.get(code) || code;
+  }, [data, i18n.language]);
+}
+
 export function BrandSelect(props: PickerProps) {
   const { i18n } = useTranslation();
   const { data, isLoading } = useAllBrands();

@@ -6,6 +6,7 @@ import {
   ClusterOutlined,
   EnvironmentOutlined,
   GlobalOutlined,
+  KeyOutlined,
   LogoutOutlined,
   ShopOutlined,
   TagsOutlined,
@@ -32,6 +33,7 @@ const PAGE_ICONS: Record<PageKey, ReactNode> = {
   divisions: <EnvironmentOutlined />,
   imports: <CloudUploadOutlined />,
   audit: <AuditOutlined />,
+  apiKeys: <KeyOutlined />,
 };
 const GROUP_ICONS: Record<MenuGroup, ReactNode> = { network: <ClusterOutlined />, system: <ApartmentOutlined /> };
 

@@ -2,12 +2,13 @@ import { Form, Input, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type AuditEntry, type AuditQuery, useAuditLog } from '../../api/audit.ts';
+import { DateField } from '../../components/DateField.tsx';
 import { DetailDrawer } from '../../components/DetailDrawer.tsx';
 import { formatDateTime } from '../../components/format.ts';
 import { ListPage } from '../../components/ListPage.tsx';
 import { useListParams } from '../../components/useListParams.ts';
 
-type Filters = { q?: string; entity?: string; entityId?: string };
+type Filters = { q?: string; entity?: string; action?: string; entityId?: string; from?: string; to?: string };
 
 function Json({ value }: { value: unknown }) {
   const { t } = useTranslation();
@@ -31,7 +32,7 @@ function safeParse(s: string): unknown {
 /** Who changed what and when; read-only, newest first. */
 export default function AuditPage() {
   const { t } = useTranslation();
-  const list = useListParams<Filters>(['q', 'entity', 'entityId']);
+  const list = useListParams<Filters>(['q', 'entity', 'action', 'entityId', 'from', 'to']);
   const query = useAuditLog(list.params as AuditQuery);
   const [open, setOpen] = useState<AuditEntry | null>(null);
 
@@ -53,8 +54,17 @@ export default function AuditPage() {
             <Form.Item name="entity">
               <Input allowClear placeholder={t('audit.entity')} style={{ width: 140 }} />
             </Form.Item>
+            <Form.Item name="action">
+              <Input allowClear placeholder={t('audit.action')} style={{ width: 160 }} />
+            </Form.Item>
             <Form.Item name="entityId">
               <Input allowClear placeholder={t('audit.entityId')} style={{ width: 280 }} />
+            </Form.Item>
+            <Form.Item name="from">
+              <DateField placeholder={t('audit.from')} />
+            </Form.Item>
+            <Form.Item name="to">
+              <DateField placeholder={t('audit.to')} />
             </Form.Item>
           </>
         }

@@ -3,7 +3,15 @@ import { CheckCircleOutlined, DownloadOutlined, InboxOutlined, UploadOutlined } 
 import { Alert, Button, Card, Checkbox, Flex, Segmented, Space, Statistic, Table, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type ImportKind, type ImportResult, templateUrl, useRunImport } from '../../api/imports.ts';
+import { ApiError } from '../../api/client.ts';
+import {
+  type ImportKind,
+  type ImportMode,
+  type ImportResult,
+  type ImportRowError,
+  templateUrl,
+  useRunImport,
+} from '../../api/imports.ts';
 import { useCan } from '../../auth/useAccess.ts';
 import { enumLabel } from '../../components/labels.tsx';
 
@@ -17,15 +25,34 @@ export default function ImportsPage() {
   const [kind, setKind] = useState<ImportKind>(kinds[0] ?? 'outlets');
   const [file, setFile] = useState<File | null>(null);
   const [dryRun, setDryRun] = useState(true);
+  const [mode, setMode] = useState<ImportMode>('create');
   const [result, setResult] = useState<ImportResult | null>(null);
+  const [failed, setFailed] = useState<string | null>(null);
   const run = useRunImport();
 
   const start = (asDryRun: boolean) => {
     if (!file) return;
-    run.mutate({ kind, file, dryRun: asDryRun }, { onSuccess: setResult });
+    run.mutate(
+      { kind, file, dryRun: asDryRun, mode },
+      {
+        onSuccess: (r) => {
+          setFailed(null);
+          setResult(r);
+        },
+        // A real import with bad rows writes nothing and answers 422 with the rows in `details`.
+        onError: (err) => {
+          if (err instanceof ApiError && Array.isArray(err.details)) {
+            const errors = err.details as ImportRowError[];
+            setFailed(err.detail);
+            setResult({ kind, dryRun: false, total: 0, created: 0, updated: 0, errors });
+          }
+        },
+      },
+    );
   };
   const reset = () => {
     setResult(null);
+    setFailed(null);
     run.reset();
   };
 
@@ -75,7 +102,18 @@ export default function ImportsPage() {
             </p>
             <p className="ant-upload-text">{t('imports.upload')}</p>
           </Upload.Dragger>
-          <Space>
+          <Space wrap>
+            <Segmented<ImportMode>
+              value={mode}
+              onChange={(m) => {
+                setMode(m);
+                reset();
+              }}
+              options={[
+                { value: 'create', label: t('imports.modeCreate') },
+                { value: 'upsert', label: t('imports.modeUpsert') },
+              ]}
+            />
             <Checkbox checked={dryRun} onChange={(e) => setDryRun(e.target.checked)}>
               {t('imports.dryRun')}
             </Checkbox>
@@ -86,7 +124,7 @@ export default function ImportsPage() {
               loading={run.isPending}
               onClick={() => start(dryRun)}
             >
-              {dryRun ? t('imports.resultTitleDry') : t('imports.commit')}
+              {dryRun ? t('imports.check') : t('imports.commit')}
             </Button>
           </Space>
         </Flex>
@@ -107,16 +145,19 @@ export default function ImportsPage() {
             ) : null
           }
         >
-          <Flex gap={48} style={{ marginBottom: 16 }}>
-            <Statistic title={t('imports.total')} value={result.total} />
-            <Statistic title={t('imports.created')} value={result.created} />
-            <Statistic title={t('imports.updated')} value={result.updated} />
-            <Statistic
-              title={t('imports.errorCount')}
-              value={new Set(result.errors.map((e) => e.row)).size}
-              styles={{ content: { color: result.errors.length ? '#cf1322' : undefined } }}
-            />
-          </Flex>
+          {failed ? <Alert type="error" showIcon title={failed} style={{ marginBottom: 16 }} /> : null}
+          {failed ? null : (
+            <Flex gap={48} style={{ marginBottom: 16 }}>
+              <Statistic title={t('imports.total')} value={result.total} />
+              <Statistic title={t('imports.created')} value={result.created} />
+              <Statistic title={t('imports.updated')} value={result.updated} />
+              <Statistic
+                title={t('imports.errorCount')}
+                value={new Set(result.errors.map((e) => e.row)).size}
+                styles={{ content: { color: result.errors.length ? '#cf1322' : undefined } }}
+              />
+            </Flex>
+          )}
           {result.errors.length === 0 ? (
             <Alert type="success" showIcon title={t('imports.noErrors')} />
           ) : (

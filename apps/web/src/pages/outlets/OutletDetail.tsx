@@ -8,9 +8,9 @@ import { DetailDrawer } from '../../components/DetailDrawer.tsx';
 import { DivisionName } from '../../components/DivisionPicker.tsx';
 import { formatDateTime } from '../../components/format.ts';
 import { EnumTag, EnumTags } from '../../components/labels.tsx';
-import { useBrandNames } from '../../components/pickers.tsx';
+import { useBrandNames, useCategoryNames } from '../../components/pickers.tsx';
 import { StatusAction } from '../../components/StatusAction.tsx';
-import { groupAuthorizations } from './outlet-values.ts';
+import { type AuthorizationRow, groupAuthorizations } from './outlet-values.ts';
 
 function CenterName({ id }: { id: string | null }) {
   const { data } = serviceCenters.useOne(id);
@@ -33,6 +33,7 @@ export function OutletDetail({ id, onClose, onEdit, onSetActive }: OutletDetailP
   const { t } = useTranslation();
   const { data: o, isLoading } = outlets.useOne(id);
   const brandName = useBrandNames();
+  const categoryName = useCategoryNames();
   const { data: regionList } = useRegionOptions();
   const regionName = (rid: string | null) => (rid ? (regionList?.find((r) => r.id === rid)?.name ?? '…') : '—');
   const section = (title: string) => (
@@ -134,7 +135,11 @@ export function OutletDetail({ id, onClose, onEdit, onSetActive }: OutletDetailP
             dataSource={groupAuthorizations(o.authorizations)}
             columns={[
               { dataIndex: 'brandId', title: t('outlets.brand'), render: brandName },
-              { dataIndex: 'categoryCode', title: t('outlets.category') },
+              {
+                dataIndex: 'categoryCode',
+                title: t('outlets.category'),
+                render: (v: string, r: AuthorizationRow) => categoryName(v, r.brandId),
+              },
               {
                 dataIndex: 'serviceTypes',
                 title: t('outlets.serviceTypes'),

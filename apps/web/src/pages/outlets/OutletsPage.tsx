@@ -1,6 +1,7 @@
 import { EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Form, Input, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { useMe } from '../../api/auth.ts';
 import { type Outlet, type OutletListQuery, outlets } from '../../api/outlets.ts';
 import { useCan } from '../../auth/useAccess.ts';
 import { DivisionPicker } from '../../components/DivisionPicker.tsx';
@@ -28,6 +29,9 @@ export default function OutletsPage() {
   const update = outlets.useUpdate();
   const brandName = useBrandNames();
   const canWrite = allowed('outlet.write');
+  // Outlet-level users see their own outlet only: network filters would be noise.
+  const { data: me } = useMe();
+  const networkWide = me?.scope.kind !== 'outlet' && me?.scope.kind !== 'technician';
   const setActive = (o: Outlet, active: boolean) =>
     update.mutateAsync({ id: o.id, body: { status: active ? 'active' : 'suspended' }, silent: false });
 
@@ -54,21 +58,27 @@ export default function OutletsPage() {
             <Form.Item name="q">
               <Input allowClear placeholder={t('outlets.searchPlaceholder')} style={{ width: 220 }} />
             </Form.Item>
-            <Form.Item name="brandId">
-              <BrandSelect placeholder={t('outlets.brand')} />
-            </Form.Item>
-            <Form.Item name="regionId">
-              <RegionSelect placeholder={t('outlets.region')} />
-            </Form.Item>
+            {networkWide ? (
+              <>
+                <Form.Item name="brandId">
+                  <BrandSelect placeholder={t('outlets.brand')} />
+                </Form.Item>
+                <Form.Item name="regionId">
+                  <RegionSelect placeholder={t('outlets.region')} />
+                </Form.Item>
+              </>
+            ) : null}
             <Form.Item name="tier">
               <EnumSelect kind="outletTier" placeholder={t('outlets.tier')} />
             </Form.Item>
             <Form.Item name="status">
               <EnumSelect kind="outletStatus" placeholder={t('common.status')} />
             </Form.Item>
-            <Form.Item name="covers">
-              <DivisionPicker placeholder={t('outlets.covers')} style={{ width: 360 }} />
-            </Form.Item>
+            {networkWide ? (
+              <Form.Item name="covers">
+                <DivisionPicker placeholder={t('outlets.covers')} style={{ width: 360 }} />
+              </Form.Item>
+            ) : null}
           </>
         }
         columns={[

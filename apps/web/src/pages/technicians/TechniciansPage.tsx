@@ -1,5 +1,5 @@
 import { EditOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Form, Input, Space, Tag } from 'antd';
+import { Button, Flex, Form, Input, Space, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { type Technician, type TechnicianListQuery, technicians } from '../../api/technicians.ts';
 import { useCan } from '../../auth/useAccess.ts';
@@ -7,7 +7,7 @@ import { DetailDrawer } from '../../components/DetailDrawer.tsx';
 import { formatDateTime } from '../../components/format.ts';
 import { ListPage } from '../../components/ListPage.tsx';
 import { EnumTag, enumLabel } from '../../components/labels.tsx';
-import { EnumSelect, OutletSelect } from '../../components/pickers.tsx';
+import { EnumSelect, OutletSelect, useCategoryNames } from '../../components/pickers.tsx';
 import { StatusAction } from '../../components/StatusAction.tsx';
 import { useDrawers } from '../../components/useDrawers.ts';
 import { useListParams } from '../../components/useListParams.ts';
@@ -29,12 +29,24 @@ export default function TechniciansPage() {
   const x = detail.data;
   const setActive = (row: Technician, active: boolean) =>
     update.mutateAsync({ id: row.id, body: { status: active ? 'active' : 'inactive' }, silent: false });
-  const skills = (row: Technician) =>
-    row.skills.map((s) => (
-      <Tag key={`${s.categoryCode}/${s.serviceType}`}>
-        {s.categoryCode} · {enumLabel(t, 'serviceType', s.serviceType)}
-      </Tag>
-    ));
+  const categoryName = useCategoryNames();
+  // One line per category: 空调 — 安装、维修、保养.
+  const skills = (row: Technician) => {
+    const byCategory = new Map<string, string[]>();
+    for (const s of row.skills)
+      byCategory.set(s.categoryCode, [...(byCategory.get(s.categoryCode) ?? []), s.serviceType]);
+    if (byCategory.size === 0) return t('common.none');
+    return (
+      <Flex vertical gap={4}>
+        {[...byCategory].map(([code, types]) => (
+          <div key={code}>
+            <Tag color="blue">{categoryName(code)}</Tag>
+            {types.map((st) => enumLabel(t, 'serviceType', st)).join('、')}
+          </div>
+        ))}
+      </Flex>
+    );
+  };
 
   return (
     <>

@@ -15,7 +15,7 @@ import { useDrawers } from '../../components/useDrawers.ts';
 import { useListParams } from '../../components/useListParams.ts';
 import { UserForm } from './UserForm.tsx';
 
-type Filters = { q?: string; role?: string; outletId?: string };
+type Filters = { q?: string; role?: string; outletId?: string; status?: string };
 
 function OutletName({ id }: { id: string }) {
   const { data } = outlets.useOne(id);
@@ -47,7 +47,7 @@ export default function UsersPage() {
   const { message } = App.useApp();
   const allowed = useCan();
   const canWrite = allowed('user.write');
-  const list = useListParams<Filters>(['q', 'role', 'outletId']);
+  const list = useListParams<Filters>(['q', 'role', 'outletId', 'status']);
   const query = users.useList(list.params as UserListQuery);
   const drawers = useDrawers<User>();
   const detail = users.useOne(drawers.viewId);
@@ -85,6 +85,9 @@ export default function UsersPage() {
             </Form.Item>
             <Form.Item name="outletId">
               <OutletSelect placeholder={t('users.outlet')} style={{ width: 220 }} />
+            </Form.Item>
+            <Form.Item name="status">
+              <EnumSelect kind="userStatus" placeholder={t('common.status')} />
             </Form.Item>
           </>
         }
