@@ -33,7 +33,11 @@ export async function openDatabase(opts: DatabaseOptions): Promise<DatabaseHandl
       db,
       kind: 'postgres',
       query: async (text, values) => (await pool.query(text, values as unknown[])).rows,
-      close: () => db.destroy(),
+      close: async () => {
+        // Kysely ends the pool only if it used it; a handle used through query() alone must end it too.
+        await db.destroy();
+        if (!pool.ended) await pool.end();
+      },
     };
   }
   return openPglite(opts);
