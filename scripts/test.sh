@@ -20,9 +20,7 @@ if [[ -n "${TEST_DATABASE_URL:-}" ]]; then
   npx vitest run --reporter=default --reporter=json --outputFile.json=.tmp/results-postgres.json "$@"
 fi
 
-if [[ "${AFTERCARE_SKIP_E2E:-}" != "1" ]]; then
-  echo "== end-to-end journeys (Chromium)"
-  bash scripts/e2e.sh
-fi
+echo "== end-to-end journeys (Chromium)"
+bash scripts/e2e.sh
 
 node scripts/summarize-tests.ts .tmp/results-*.json
