@@ -91,3 +91,12 @@ export function visiblePages(user: Principal | null | undefined): PageAccess[] {
 export function homePath(user: Principal | null | undefined): string {
   return visiblePages(user)[0]?.path ?? '/welcome';
 }
+
+/**
+ * Where to go after login: back to the page the session was on when it ended, if this user may open
+ * it (a different user may have logged in), else their home.
+ */
+export function landingPath(user: Principal | null | undefined, from: string | undefined): string {
+  const page = from ? PAGES.find((p) => from === p.path || from.startsWith(p.path + '?')) : undefined;
+  return page && from && canOpen(user, page) ? from : homePath(user);
+}

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { openDrawer, pickSelect, tickCascader, walkCascader } from '../support/antd.ts';
+import { closePopup, openDrawer, pickSelect, tickCascader, walkCascader } from '../support/antd.ts';
 import { launchBrowser, login, logout } from '../support/browser.ts';
 import { brandAdmin, existingOutlet, PASSWORD } from '../support/fixtures.ts';
 import { startServer, type TestServer } from '../support/server.ts';
@@ -58,7 +58,7 @@ test('an outlet manager sees only their own outlet', async () => {
     // Where the outlet is: 北京市 › 市辖区 › 朝阳区, through the lazily loaded cascader.
     await form.getByTestId('division-cascader').click();
     await walkCascader(page, ['北京市', '市辖区', '朝阳区']);
-    await page.keyboard.press('Escape');
+    await closePopup(page);
     await expect.poll(() => form.getByTestId('division-cascader').textContent()).toContain('朝阳区');
     await form.locator('#address').fill('北京市朝阳区建国路 88 号');
     // What it covers: 朝阳区 and 东城区, ticked in the multiple cascader.
@@ -66,7 +66,7 @@ test('an outlet manager sees only their own outlet', async () => {
     await walkCascader(page, ['北京市', '市辖区']);
     await tickCascader(page, 2, '朝阳区');
     await tickCascader(page, 2, '东城区');
-    await page.keyboard.press('Escape');
+    await closePopup(page);
     await form.getByTestId('form-drawer-submit').click();
     await page.locator('.ant-message-success').waitFor();
   });

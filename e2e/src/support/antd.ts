@@ -16,9 +16,20 @@ export async function pickSelect(page: Page, select: Locator, label: string, sea
   await option.first().click();
 }
 
+/** The cascader popup that is open now (a closing one lingers in the DOM while it animates out). */
+function openCascader(page: Page): Locator {
+  return page.locator('.ant-cascader-dropdown:not(.ant-select-dropdown-hidden):visible').last();
+}
+
+/** Closes the open popup with Escape and waits until it has gone. */
+export async function closePopup(page: Page): Promise<void> {
+  await page.keyboard.press('Escape');
+  await page.locator('.ant-cascader-dropdown:not(.ant-select-dropdown-hidden)').first().waitFor({ state: 'hidden' });
+}
+
 /** Walks a cascader's open dropdown level by level, clicking the item with each label. */
 export async function walkCascader(page: Page, labels: string[]): Promise<void> {
-  const dropdown = page.locator('.ant-cascader-dropdown:not(.ant-select-dropdown-hidden)');
+  const dropdown = openCascader(page);
   for (const [level, label] of labels.entries()) {
     const menu = dropdown.locator('.ant-cascader-menu').nth(level);
     await menu.locator(`.ant-cascader-menu-item[title="${label}"]`).click();
@@ -27,7 +38,7 @@ export async function walkCascader(page: Page, labels: string[]): Promise<void> 
 
 /** In a multiple cascader, ticks the checkbox of the item with this label in the given column. */
 export async function tickCascader(page: Page, level: number, label: string): Promise<void> {
-  const dropdown = page.locator('.ant-cascader-dropdown:not(.ant-select-dropdown-hidden)');
+  const dropdown = openCascader(page);
   const item = dropdown.locator('.ant-cascader-menu').nth(level).locator(`.ant-cascader-menu-item[title="${label}"]`);
   await item.locator('.ant-cascader-checkbox').click();
 }

@@ -33,11 +33,13 @@ export function ListPage<T extends object, F extends Filters>(props: ListPagePro
   const [form] = Form.useForm<F>();
   const { list } = props;
 
+  // The filter bar follows the URL (back/forward, links), and only when the URL's filters change.
+  const filters = list?.filters;
   useEffect(() => {
-    if (!list) return;
+    if (!filters) return;
     form.resetFields();
-    form.setFieldsValue(list.filters as Parameters<typeof form.setFieldsValue>[0]);
-  }, [form, list?.filters, list]);
+    form.setFieldsValue(filters as Parameters<typeof form.setFieldsValue>[0]);
+  }, [form, filters]);
 
   return (
     <Flex vertical gap={16} data-testid={props.testId}>

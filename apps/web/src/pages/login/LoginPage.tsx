@@ -2,7 +2,7 @@ import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { Button, Card, Flex, Form, Input, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation, useNavigate } from 'react-router';
-import { homePath } from '../../access.ts';
+import { landingPath } from '../../access.ts';
 import { type LoginRequest, useDemoLogins, useLogin, useMe } from '../../api/auth.ts';
 import { enumLabel } from '../../components/labels.tsx';
 import { LanguageSwitch } from '../../layout/ConsoleLayout.tsx';
@@ -17,7 +17,7 @@ export function LoginPage() {
   const location = useLocation();
   const from = (location.state as { from?: string } | null)?.from;
 
-  if (me) return <Navigate to={from && from !== '/login' ? from : homePath(me)} replace />;
+  if (me) return <Navigate to={landingPath(me, from)} replace />;
 
   const demoUsers = demo.data?.demo ? demo.data.users : [];
   // Demo labels are bilingual ("奥克斯 坐席 AUX agent"): show the half in the current language.
@@ -56,7 +56,7 @@ export function LoginPage() {
             layout="vertical"
             requiredMark={false}
             onFinish={(values) =>
-              login.mutate(values, { onSuccess: (user) => navigate(from ?? homePath(user), { replace: true }) })
+              login.mutate(values, { onSuccess: (user) => navigate(landingPath(user, from), { replace: true }) })
             }
           >
             <Form.Item
