@@ -3,15 +3,7 @@ import type { NamePath } from 'antd/es/form/interface';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/client.ts';
-
-/** `body.brands.0.brandId` (server) → ['brands', 0, 'brandId'] (antd form). */
-export function fieldPath(serverPath: string): (string | number)[] {
-  return serverPath
-    .replace(/^(body|querystring|params)\.?/, '')
-    .split('.')
-    .filter(Boolean)
-    .map((p) => (/^\d+$/.test(p) ? Number(p) : p));
-}
+import { fieldPath } from './server-errors.ts';
 
 interface Unmatched {
   detail: string;

@@ -3,7 +3,7 @@ import { Button, Col, Form, Input, Row, Select, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { type Brand, type BrandCreate, type BrandUpdate, brands } from '../../api/brands.ts';
 import { FormDrawer } from '../../components/FormDrawer.tsx';
-import { blankToNull } from '../../components/format.ts';
+import { blankToNull } from '../../components/form-values.ts';
 
 type Values = BrandCreate;
 

@@ -1,6 +1,6 @@
 import type { ServiceType } from '@aftercare/contracts';
 import type { Outlet, OutletCreate } from '../../api/outlets.ts';
-import { blankToNull } from '../../components/format.ts';
+import { blankToNull } from '../../components/form-values.ts';
 
 /** The outlet form: authorizations are edited as brand × category rows with several service types. */
 export interface AuthorizationRow {

@@ -6,7 +6,8 @@ import { type Region, type RegionCreate, type RegionListQuery, regions } from '.
 import { useCan } from '../../auth/useAccess.ts';
 import { DetailDrawer } from '../../components/DetailDrawer.tsx';
 import { FormDrawer } from '../../components/FormDrawer.tsx';
-import { blankToNull, formatDateTime } from '../../components/format.ts';
+import { blankToNull } from '../../components/form-values.ts';
+import { formatDateTime } from '../../components/format.ts';
 import { ListPage } from '../../components/ListPage.tsx';
 import { EnumTag } from '../../components/labels.tsx';
 import { BrandSelect, EnumSelect, ProvinceSelect, useBrandNames } from '../../components/pickers.tsx';

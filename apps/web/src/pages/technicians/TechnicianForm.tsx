@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { useMe } from '../../api/auth.ts';
 import { type Technician, type TechnicianCreate, technicians } from '../../api/technicians.ts';
 import { FormDrawer } from '../../components/FormDrawer.tsx';
-import { blankToNull } from '../../components/format.ts';
+import { blankToNull } from '../../components/form-values.ts';
 import { CategorySelect, EnumSelect, OutletSelect } from '../../components/pickers.tsx';
 
 interface SkillRow {

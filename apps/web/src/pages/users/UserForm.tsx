@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useMe } from '../../api/auth.ts';
 import { type User, type UserCreate, users } from '../../api/users.ts';
 import { FormDrawer } from '../../components/FormDrawer.tsx';
-import { blankToNull } from '../../components/format.ts';
+import { blankToNull } from '../../components/form-values.ts';
 import { BrandSelect, EnumSelect, OutletSelect, RegionSelect, TechnicianSelect } from '../../components/pickers.tsx';
 
 type Values = UserCreate & { password?: string };

@@ -1,0 +1,78 @@
+import { ROLE_CAPABILITIES, ROLES, type Role } from '@aftercare/contracts';
+import { describe, expect, test } from 'vitest';
+import { ACTIONS, can, canOpen, homePath, landingPath, PAGES, visiblePages } from './access.ts';
+
+const as = (role: Role) => ({ role, capabilities: ROLE_CAPABILITIES[role] });
+const keys = (role: Role) => visiblePages(as(role)).map((p) => p.key);
+
+describe('access map', () => {
+  test('every page and action names a real capability of some role', () => {
+    const all = new Set(ROLES.flatMap((r) => ROLE_CAPABILITIES[r]));
+    for (const p of PAGES) for (const c of p.caps) expect(all.has(c)).toBe(true);
+    for (const c of Object.values(ACTIONS)) expect(all.has(c)).toBe(true);
+  });
+
+  test.each([
+    [
+      'platform_admin',
+      [
+        'outlets',
+        'technicians',
+        'brands',
+        'regions',
+        'serviceCenters',
+        'users',
+        'divisions',
+        'imports',
+        'audit',
+        'apiKeys',
+      ],
+    ],
+    [
+      'brand_admin',
+      [
+        'outlets',
+        'technicians',
+        'brands',
+        'regions',
+        'serviceCenters',
+        'users',
+        'divisions',
+        'imports',
+        'audit',
+        'apiKeys',
+      ],
+    ],
+    [
+      'service_manager',
+      ['outlets', 'technicians', 'brands', 'regions', 'serviceCenters', 'users', 'divisions', 'audit'],
+    ],
+    ['agent', ['outlets', 'technicians', 'brands', 'regions', 'serviceCenters', 'divisions']],
+    ['outlet_manager', ['outlets', 'technicians', 'users', 'imports']],
+    ['technician', ['outlets', 'technicians']],
+    ['customer', []],
+  ] as const)('%s sees its menu', (role, expected) => {
+    expect(keys(role)).toEqual(expected);
+  });
+
+  test('buttons follow capabilities', () => {
+    expect(can(as('brand_admin'), 'outlet.write')).toBe(true);
+    expect(can(as('outlet_manager'), 'outlet.write')).toBe(false);
+    expect(can(as('outlet_manager'), 'technician.write')).toBe(true);
+    expect(can(as('agent'), 'user.write')).toBe(false);
+    expect(can(null, 'brand.write')).toBe(false);
+  });
+
+  test('home is the first page on the menu, or the welcome page without one', () => {
+    expect(homePath(as('outlet_manager'))).toBe('/network/outlets');
+    expect(homePath(as('customer'))).toBe('/welcome');
+    expect(canOpen(undefined, PAGES[0]!)).toBe(false);
+  });
+
+  test('after login, back to where the session ended only if the new user may open it', () => {
+    expect(landingPath(as('brand_admin'), '/system/users?role=agent')).toBe('/system/users?role=agent');
+    expect(landingPath(as('technician'), '/system/users')).toBe('/network/outlets');
+    expect(landingPath(as('brand_admin'), '/welcome')).toBe('/network/outlets');
+    expect(landingPath(as('brand_admin'), undefined)).toBe('/network/outlets');
+  });
+});
