@@ -33,6 +33,7 @@ export const enUS: Resources = {
     created: 'Created',
     statusChanged: 'Status updated',
     loadFailed: 'Could not load',
+    nameWithCode: '{{name}} ({{code}})',
   },
   enums: {
     activeStatus: { active: 'Active', inactive: 'Inactive' },
@@ -250,6 +251,7 @@ export const enUS: Resources = {
     overridden: 'overridden',
     override: 'Set urban / rural',
     followDerived: 'Derive by rule',
+    followDerivedAs: 'Derive by rule ({{value}})',
     children: 'Children',
     root: 'China',
   },

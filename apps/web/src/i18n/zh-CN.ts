@@ -32,6 +32,7 @@ export const zhCN = {
     created: '已创建',
     statusChanged: '状态已更新',
     loadFailed: '加载失败',
+    nameWithCode: '{{name}}（{{code}}）',
   },
   enums: {
     activeStatus: { active: '启用', inactive: '停用' },
@@ -233,6 +234,7 @@ export const zhCN = {
     overridden: '已人工调整',
     override: '调整城乡分类',
     followDerived: '按规则推定',
+    followDerivedAs: '按规则推定（{{value}}）',
     children: '下级',
     root: '全国',
   },

@@ -54,7 +54,9 @@ function OverrideForm({ division, onClose }: { division: Division | null; onClos
           options={[
             {
               value: FOLLOW,
-              label: `${t('divisions.followDerived')}${division?.urbanRuralDerived ? `（${enumLabel(t, 'urbanRural', division.urbanRuralDerived)}）` : ''}`,
+              label: division?.urbanRuralDerived
+                ? t('divisions.followDerivedAs', { value: enumLabel(t, 'urbanRural', division.urbanRuralDerived) })
+                : t('divisions.followDerived'),
             },
             { value: 'urban', label: enumLabel(t, 'urbanRural', 'urban') },
             { value: 'rural', label: enumLabel(t, 'urbanRural', 'rural') },

@@ -123,7 +123,7 @@ export default function TechniciansPage() {
       />
       <DetailDrawer
         open={Boolean(drawers.viewId)}
-        title={x ? `${x.name}（${x.code}）` : ''}
+        title={x ? t('common.nameWithCode', { name: x.name, code: x.code }) : ''}
         onClose={drawers.closeView}
         loading={detail.isLoading}
         actions={

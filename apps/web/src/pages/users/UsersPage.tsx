@@ -129,7 +129,7 @@ export default function UsersPage() {
       />
       <DetailDrawer
         open={Boolean(drawers.viewId)}
-        title={u ? `${u.displayName}（${u.username}）` : ''}
+        title={u ? t('common.nameWithCode', { name: u.displayName, code: u.username }) : ''}
         onClose={drawers.closeView}
         loading={detail.isLoading}
         actions={
