@@ -28,6 +28,9 @@ export type DatabaseOptions =
 export async function openDatabase(opts: DatabaseOptions): Promise<DatabaseHandle> {
   if (opts.kind === 'postgres') {
     const pool = new pg.Pool({ connectionString: opts.url, max: opts.max ?? 10 });
+    // An idle client whose backend went away (server restart, terminated session) is dropped by the
+    // pool and replaced on next use; without a listener the error would crash the process.
+    pool.on('error', () => {});
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     return {
       db,
