@@ -1,11 +1,21 @@
+import { isAbsolute } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from './env.ts';
 
 describe('loadConfig', () => {
   it('defaults to the embedded database on port 3000', () => {
     const c = loadConfig({});
-    expect(c).toMatchObject({ port: 3000, host: '127.0.0.1', databaseUrl: undefined, dataDir: '.data', demo: true });
+    expect(c).toMatchObject({ port: 3000, host: '127.0.0.1', databaseUrl: undefined, demo: true });
+    expect(c.dataDir).toMatch(/\/\.data$/);
+    expect(isAbsolute(c.dataDir)).toBe(true);
     expect(c.cookieSecure).toBe(false);
+  });
+
+  it('resolves a relative data folder from where the command was typed', () => {
+    expect(loadConfig({ AFTERCARE_DATA_DIR: 'mydata', INIT_CWD: '/srv/aftercare' }).dataDir).toBe(
+      '/srv/aftercare/mydata',
+    );
+    expect(loadConfig({ AFTERCARE_DATA_DIR: '/var/lib/ac' }).dataDir).toBe('/var/lib/ac');
   });
 
   it('reads PostgreSQL settings and makes the cookie secure there', () => {

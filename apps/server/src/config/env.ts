@@ -1,4 +1,8 @@
+import { isAbsolute, join, resolve } from 'node:path';
 import { z } from 'zod';
+
+/** The repository root: the default data folder lives there whatever the working directory. */
+const repoRoot = join(import.meta.dirname, '../../../..');
 
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -11,7 +15,7 @@ export const envSchema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
     .optional(),
-  AFTERCARE_DATA_DIR: z.string().min(1).default('.data'),
+  AFTERCARE_DATA_DIR: z.string().min(1).optional(),
   AFTERCARE_DEMO: bool.default(true),
   AFTERCARE_ROLE: z.enum(['all', 'api', 'worker']).default('all'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -64,7 +68,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     port: e.PORT,
     host: e.HOST,
     databaseUrl: e.DATABASE_URL,
-    dataDir: e.AFTERCARE_DATA_DIR,
+    // A relative folder is taken from where the command was typed (npm sets INIT_CWD).
+    dataDir: e.AFTERCARE_DATA_DIR
+      ? isAbsolute(e.AFTERCARE_DATA_DIR)
+        ? e.AFTERCARE_DATA_DIR
+        : resolve(env.INIT_CWD ?? process.cwd(), e.AFTERCARE_DATA_DIR)
+      : join(repoRoot, '.data'),
     demo: e.AFTERCARE_DEMO,
     role: e.AFTERCARE_ROLE,
     logLevel: e.LOG_LEVEL,

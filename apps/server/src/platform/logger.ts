@@ -11,9 +11,11 @@ function redactDeep(value: unknown, depth = 0): unknown {
   if (depth > 6) return value;
   if (typeof value === 'string') return redactPhones(value);
   if (Array.isArray(value)) return value.map((v) => redactDeep(v, depth + 1));
-  if (value && typeof value === 'object' && !(value instanceof Error)) {
+  // Only plain objects: requests, errors and other instances go through pino's own serializers.
+  const proto = value && typeof value === 'object' ? Object.getPrototypeOf(value) : undefined;
+  if (proto === Object.prototype || proto === null) {
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) out[k] = redactDeep(v, depth + 1);
+    for (const [k, v] of Object.entries(value as object)) out[k] = redactDeep(v, depth + 1);
     return out;
   }
   return value;

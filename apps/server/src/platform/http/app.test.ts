@@ -34,6 +34,21 @@ describe('platform http', () => {
     expect(zh.data.detail).toBe('请先登录');
   });
 
+  it("explains field errors in the caller's language", async () => {
+    const admin = await t.as('platform_admin');
+    const zh = await t.post('/api/v1/brands', admin, { code: 'OK1', name: '' });
+    expect(zh.statusCode).toBe(400);
+    expect(zh.data.errors[0].path).toBe('body.name');
+    expect(zh.data.errors[0].message).toMatch(/[\u4e00-\u9fff]/);
+    const en = await t.post(
+      '/api/v1/brands',
+      admin,
+      { code: 'OK1', name: '' },
+      { headers: { 'accept-language': 'en-US' } },
+    );
+    expect(en.data.errors[0].message).toMatch(/^Too small/);
+  });
+
   it('answers unknown routes with a problem', async () => {
     const res = await t.get('/api/v1/nothing-here', null);
     expect(res.statusCode).toBe(404);

@@ -78,7 +78,9 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions): Promise<
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
   app.setNotFoundHandler((req, reply) => {
-    if (!req.url.startsWith('/api') && opts.webDistDir && req.method === 'GET') {
+    // Client-side routes get the app; a missing file (a path with an extension) stays a 404.
+    const path = req.url.split('?')[0] ?? '';
+    if (!path.startsWith('/api') && !/\.[a-z0-9]+$/i.test(path) && opts.webDistDir && req.method === 'GET') {
       return reply.sendFile('index.html');
     }
     return sendProblem(reply, problemBody(req, 'ROUTE_NOT_FOUND', 404));
@@ -154,7 +156,8 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions): Promise<
 
   const dist = opts.webDistDir;
   if (dist && existsSync(join(dist, 'index.html'))) {
-    await app.register(fastifyStatic, { root: dist, prefix: '/', wildcard: false, index: ['index.html'] });
+    // wildcard: files are looked up per request, so a rebuilt web app is served without a restart.
+    await app.register(fastifyStatic, { root: dist, prefix: '/', wildcard: true, index: ['index.html'] });
   }
   await app.ready();
   return Object.assign(app, { routeTable });

@@ -1,6 +1,16 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { AppError, type Locale, localize } from '../errors.ts';
+
+const zhCN = z.locales.zhCN();
+
+/** Field messages in Chinese: zod's zh-CN locale applied to the issue the validator reported. */
+function zhMessage(v: { keyword: string; instancePath: string; params: Record<string, unknown>; message?: string }) {
+  const issue = { ...v.params, code: v.keyword, path: v.instancePath.split('/').filter(Boolean), input: undefined };
+  const out = zhCN.localeError(issue as unknown as Parameters<typeof zhCN.localeError>[0]);
+  return typeof out === 'string' ? out : (out?.message ?? v.message);
+}
 
 export function localeOf(req: FastifyRequest): Locale {
   const header = String(req.headers['accept-language'] ?? '');
@@ -51,9 +61,10 @@ export function errorHandler(err: FastifyError | AppError | Error, req: FastifyR
     return sendProblem(reply, problemBody(req, err.code, err.status, err.params, extra));
   }
   if (hasZodFastifySchemaValidationErrors(err)) {
+    const zh = localeOf(req) === 'zh-CN';
     const errors = err.validation.map((v) => ({
       path: `${err.validationContext ?? ''}${v.instancePath || ''}`.replaceAll('/', '.'),
-      message: v.message ?? 'invalid',
+      message: (zh ? zhMessage(v) : v.message) ?? 'invalid',
     }));
     return sendProblem(reply, problemBody(req, 'VALIDATION_FAILED', 400, {}, { errors }));
   }
