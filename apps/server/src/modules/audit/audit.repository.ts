@@ -3,6 +3,7 @@ import { type Expression, type SqlBool, sql } from 'kysely';
 import type { z } from 'zod';
 import type { Scope } from '../../platform/access/principal.ts';
 import type { Tx } from '../../platform/audit.ts';
+import { paginate } from '../../platform/db/paginate.ts';
 import { brandFilter, outletFilter } from '../network/scope.ts';
 
 type AuditQuery = z.infer<typeof auditListQuery>;
@@ -74,15 +75,5 @@ export async function listAudit(db: Tx, scope: Scope, q: AuditQuery) {
   if (q.from) base = base.where('at', '>=', boundOf(q.from, false));
   if (q.to)
     base = DAY.test(q.to) ? base.where('at', '<', boundOf(q.to, true)) : base.where('at', '<=', boundOf(q.to, true));
-  const [items, total] = await Promise.all([
-    base
-      .selectAll()
-      .orderBy('at', 'desc')
-      .orderBy('id', 'desc')
-      .limit(q.pageSize)
-      .offset((q.page - 1) * q.pageSize)
-      .execute(),
-    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-  ]);
-  return { items, total: Number(total.n) };
+  return paginate(base.selectAll().orderBy('at', 'desc').orderBy('id', 'desc'), base, q);
 }

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Scope } from '../../platform/access/principal.ts';
 import type { Tx } from '../../platform/audit.ts';
+import { paginate } from '../../platform/db/paginate.ts';
 import { brandFilter } from '../network/scope.ts';
 
 export type BrandRow = Awaited<ReturnType<typeof findBrand>> & {};
@@ -28,16 +29,7 @@ export async function listBrands(
       eb.or([eb('code', 'ilike', like), eb('name', 'ilike', like), eb('name_en', 'ilike', like)]),
     );
   }
-  const [items, total] = await Promise.all([
-    base
-      .selectAll()
-      .orderBy('code')
-      .limit(q.pageSize)
-      .offset((q.page - 1) * q.pageSize)
-      .execute(),
-    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-  ]);
-  return { items, total: Number(total.n) };
+  return paginate(base.selectAll().orderBy('code'), base, q);
 }
 
 export async function categoriesOf(db: Tx, brandIds: string[]) {

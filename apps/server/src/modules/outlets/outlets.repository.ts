@@ -3,6 +3,7 @@ import { type Expression, type ExpressionBuilder, type Selectable, type SqlBool,
 import type { z } from 'zod';
 import type { Scope } from '../../platform/access/principal.ts';
 import type { Tx } from '../../platform/audit.ts';
+import { paginate } from '../../platform/db/paginate.ts';
 import type { BrandOutletsTable, DB, OutletAuthorizationsTable } from '../../platform/db/schema.ts';
 import { searchQuery } from '../../platform/text-search.ts';
 import { brandFilter, outletFilter } from '../network/scope.ts';
@@ -133,19 +134,7 @@ export async function listOutlets(db: Tx, scope: Scope, q: ListQuery) {
   const covered = q.covers ? await divisionAndAncestors(db, q.covers) : null;
   if (covered?.length === 0) return { items: [], total: 0 };
   const where = listWhere(scope, q, covered);
-  const [items, total] = await Promise.all([
-    selectOutlets(db, where)
-      .orderBy('outlets.code')
-      .limit(q.pageSize)
-      .offset((q.page - 1) * q.pageSize)
-      .execute(),
-    db
-      .selectFrom('outlets')
-      .where(where)
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirstOrThrow(),
-  ]);
-  return { items, total: Number(total.n) };
+  return paginate(selectOutlets(db, where).orderBy('outlets.code'), db.selectFrom('outlets').where(where), q);
 }
 
 /** Brand links, coverage and authorizations of the rows; links and authorizations only of visible brands. */

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Scope } from '../../platform/access/principal.ts';
 import type { Tx } from '../../platform/audit.ts';
+import { paginate } from '../../platform/db/paginate.ts';
 import { regionFilter } from '../network/scope.ts';
 
 export type ServiceCenterRow = Awaited<ReturnType<typeof findServiceCenter>> & {};
@@ -40,17 +41,7 @@ export async function listServiceCenters(
     const like = likePattern(q.q);
     base = base.where((eb) => eb.or([eb('code', 'ilike', like), eb('name', 'ilike', like)]));
   }
-  const [items, total] = await Promise.all([
-    base
-      .selectAll()
-      .orderBy('code')
-      .orderBy('id')
-      .limit(q.pageSize)
-      .offset((q.page - 1) * q.pageSize)
-      .execute(),
-    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-  ]);
-  return { items, total: Number(total.n) };
+  return paginate(base.selectAll().orderBy('code').orderBy('id'), base, q);
 }
 
 /** The region, when the scope may see it. */

@@ -2,6 +2,7 @@ import type { LICENCE_STATES, TECHNICIAN_LEVELS } from '@aftercare/contracts';
 import { sql } from 'kysely';
 import type { Scope } from '../../platform/access/principal.ts';
 import type { Tx } from '../../platform/audit.ts';
+import { paginate } from '../../platform/db/paginate.ts';
 import { searchQuery } from '../../platform/text-search.ts';
 import { outletFilter, technicianFilter } from '../network/scope.ts';
 import { addDays, LICENCE_EXPIRING_DAYS } from './licence.ts';
@@ -79,16 +80,7 @@ export async function listTechnicians(db: Tx, scope: Scope, q: TechnicianListQue
       base = base.where('t.licence_valid_until', 'is', null);
       break;
   }
-  const [items, total] = await Promise.all([
-    base
-      .select(columns)
-      .orderBy('t.code')
-      .limit(q.pageSize)
-      .offset((q.page - 1) * q.pageSize)
-      .execute(),
-    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-  ]);
-  return { items, total: Number(total.n) };
+  return paginate(base.select(columns).orderBy('t.code'), base, q);
 }
 
 export async function skillsOf(db: Tx, technicianIds: string[]) {

@@ -2,6 +2,7 @@ import type { Role } from '@aftercare/contracts';
 import { type Expression, type SqlBool, sql } from 'kysely';
 import type { Scope } from '../../platform/access/principal.ts';
 import type { Tx } from '../../platform/audit.ts';
+import { paginate } from '../../platform/db/paginate.ts';
 import { outletFilter } from '../network/scope.ts';
 
 function uuidArray(ids: string[]) {
@@ -85,14 +86,5 @@ export async function listUsers(db: Tx, scope: Scope, q: UserListQuery) {
   if (q.role) base = base.where('role', '=', q.role);
   if (q.outletId) base = base.where('outlet_id', '=', q.outletId);
   if (q.status) base = base.where('status', '=', q.status);
-  const [items, total] = await Promise.all([
-    base
-      .select(columns)
-      .orderBy('username')
-      .limit(q.pageSize)
-      .offset((q.page - 1) * q.pageSize)
-      .execute(),
-    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-  ]);
-  return { items, total: Number(total.n) };
+  return paginate(base.select(columns).orderBy('username'), base, q);
 }
