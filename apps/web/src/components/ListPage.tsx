@@ -1,4 +1,4 @@
-import { ReloadOutlined, SearchOutlined } from '@ant-design/icons';
+import { PlusOutlined, ReloadOutlined, SearchOutlined } from '@ant-design/icons';
 import { Button, Card, Flex, Form, Space, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { type ReactNode, useEffect } from 'react';
@@ -113,5 +113,14 @@ export function ListPage<T extends object, F extends Filters>(props: ListPagePro
         />
       </Card>
     </Flex>
+  );
+}
+
+/** The create button of a list page's toolbar. */
+export function CreateButton(props: { onClick: () => void; testId?: string; children: ReactNode }) {
+  return (
+    <Button type="primary" icon={<PlusOutlined />} onClick={props.onClick} data-testid={props.testId}>
+      {props.children}
+    </Button>
   );
 }

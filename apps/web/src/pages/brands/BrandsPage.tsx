@@ -1,16 +1,22 @@
-import { EditOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Form, Input, Space, Tag } from 'antd';
+import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { type Brand, brands } from '../../api/brands.ts';
 import { useCan } from '../../auth/useAccess.ts';
 import { DetailDrawer } from '../../components/DetailDrawer.tsx';
+import { SearchFilter, StatusFilter } from '../../components/filters.tsx';
 import { formatDateTime } from '../../components/format.ts';
-import { ListPage } from '../../components/ListPage.tsx';
-import { EnumTag } from '../../components/labels.tsx';
-import { EnumSelect } from '../../components/pickers.tsx';
-import { StatusAction } from '../../components/StatusAction.tsx';
+import { CreateButton, ListPage } from '../../components/ListPage.tsx';
+import {
+  actionColumn,
+  hasActiveStatus,
+  type RecordActionsOf,
+  recordActions,
+  statusColumn,
+  statusItem,
+} from '../../components/RecordActions.tsx';
 import { useDrawers } from '../../components/useDrawers.ts';
 import { useListParams } from '../../components/useListParams.ts';
+import { useStatusToggle } from '../../components/useStatusToggle.ts';
 import { BrandForm } from './BrandForm.tsx';
 
 type Filters = { q?: string; status?: string };
@@ -18,14 +24,19 @@ type Filters = { q?: string; status?: string };
 export default function BrandsPage() {
   const { t } = useTranslation();
   const allowed = useCan();
+  const canWrite = allowed('brand.write');
   const list = useListParams<Filters>(['q', 'status']);
   const query = brands.useList(list.params as Parameters<typeof brands.useList>[0]);
   const drawers = useDrawers<Brand>();
   const detail = brands.useOne(drawers.viewId);
-  const update = brands.useUpdate();
   const b = detail.data;
-  const setActive = (row: Brand, active: boolean) =>
-    update.mutateAsync({ id: row.id, body: { status: active ? 'active' : 'inactive' }, silent: false });
+  const setActive = useStatusToggle(brands, 'inactive');
+  const actions: RecordActionsOf<Brand> = {
+    onEdit: drawers.edit,
+    isActive: hasActiveStatus,
+    nameOf: (row) => row.name,
+    onSetActive: setActive,
+  };
 
   return (
     <>
@@ -37,21 +48,11 @@ export default function BrandsPage() {
         total={query.data?.total}
         loading={query.isFetching}
         onRowClick={(row) => drawers.view(row.id)}
-        toolbar={
-          allowed('brand.write') ? (
-            <Button type="primary" icon={<PlusOutlined />} onClick={drawers.create}>
-              {t('brands.create')}
-            </Button>
-          ) : null
-        }
+        toolbar={canWrite ? <CreateButton onClick={drawers.create}>{t('brands.create')}</CreateButton> : null}
         filters={
           <>
-            <Form.Item name="q">
-              <Input allowClear placeholder={t('brands.searchPlaceholder')} style={{ width: 220 }} />
-            </Form.Item>
-            <Form.Item name="status">
-              <EnumSelect kind="activeStatus" placeholder={t('common.status')} />
-            </Form.Item>
+            <SearchFilter placeholder={t('brands.searchPlaceholder')} width={220} />
+            <StatusFilter />
           </>
         }
         columns={[
@@ -69,25 +70,8 @@ export default function BrandsPage() {
             render: (v: Brand['categories']) => v.map((c) => <Tag key={c.code}>{c.name}</Tag>),
           },
           { dataIndex: 'policyPack', title: t('brands.policyPack'), render: (v) => v ?? t('common.none') },
-          { dataIndex: 'status', title: t('common.status'), render: (v) => <EnumTag kind="activeStatus" value={v} /> },
-          {
-            key: 'actions',
-            title: t('common.actions'),
-            hidden: !allowed('brand.write'),
-            render: (_, row) => (
-              <Space>
-                <Button size="small" icon={<EditOutlined />} onClick={() => drawers.edit(row)}>
-                  {t('common.edit')}
-                </Button>
-                <StatusAction
-                  size="small"
-                  active={row.status === 'active'}
-                  name={row.name}
-                  onChange={(a) => setActive(row, a)}
-                />
-              </Space>
-            ),
-          },
+          statusColumn(t),
+          actionColumn(t, !canWrite, actions),
         ]}
       />
       <DetailDrawer
@@ -95,25 +79,12 @@ export default function BrandsPage() {
         title={b?.name ?? ''}
         onClose={drawers.closeView}
         loading={detail.isLoading}
-        actions={
-          b && allowed('brand.write') ? (
-            <>
-              <Button icon={<EditOutlined />} onClick={() => drawers.edit(b)}>
-                {t('common.edit')}
-              </Button>
-              <StatusAction active={b.status === 'active'} name={b.name} onChange={(a) => setActive(b, a)} />
-            </>
-          ) : null
-        }
+        actions={b && canWrite ? recordActions(t, b, actions) : null}
         items={
           b
             ? [
                 { key: 'code', label: t('common.code'), children: b.code },
-                {
-                  key: 'status',
-                  label: t('common.status'),
-                  children: <EnumTag kind="activeStatus" value={b.status} />,
-                },
+                statusItem(t, b.status),
                 { key: 'name', label: t('common.name'), children: b.name },
                 { key: 'nameEn', label: t('brands.nameEn'), children: b.nameEn ?? t('common.none') },
                 {

@@ -1,19 +1,26 @@
-import { EditOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Col, Form, Input, Row, Space } from 'antd';
+import { Col, Form, Input, Row } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useDivisions } from '../../api/divisions.ts';
 import { type Region, type RegionCreate, type RegionListQuery, regions } from '../../api/regions.ts';
 import { useCan } from '../../auth/useAccess.ts';
 import { DetailDrawer } from '../../components/DetailDrawer.tsx';
 import { FormDrawer } from '../../components/FormDrawer.tsx';
+import { BrandFilter, SearchFilter, StatusFilter } from '../../components/filters.tsx';
 import { blankToNull } from '../../components/form-values.ts';
 import { formatDateTime } from '../../components/format.ts';
-import { ListPage } from '../../components/ListPage.tsx';
-import { EnumTag } from '../../components/labels.tsx';
-import { BrandSelect, EnumSelect, ProvinceSelect, useBrandNames } from '../../components/pickers.tsx';
-import { StatusAction } from '../../components/StatusAction.tsx';
+import { CreateButton, ListPage } from '../../components/ListPage.tsx';
+import { BrandSelect, ProvinceSelect, useBrandNames } from '../../components/pickers.tsx';
+import {
+  actionColumn,
+  hasActiveStatus,
+  type RecordActionsOf,
+  recordActions,
+  statusColumn,
+  statusItem,
+} from '../../components/RecordActions.tsx';
 import { useDrawers } from '../../components/useDrawers.ts';
 import { useListParams } from '../../components/useListParams.ts';
+import { useStatusToggle } from '../../components/useStatusToggle.ts';
 
 type Filters = { q?: string; brandId?: string; status?: string };
 
@@ -82,12 +89,16 @@ export default function RegionsPage() {
   const query = regions.useList(list.params as RegionListQuery);
   const drawers = useDrawers<Region>();
   const detail = regions.useOne(drawers.viewId);
-  const update = regions.useUpdate();
   const brandName = useBrandNames();
   const provinceNames = useProvinceNames();
   const r = detail.data;
-  const setActive = (row: Region, active: boolean) =>
-    update.mutateAsync({ id: row.id, body: { status: active ? 'active' : 'inactive' }, silent: false });
+  const setActive = useStatusToggle(regions, 'inactive');
+  const actions: RecordActionsOf<Region> = {
+    onEdit: drawers.edit,
+    isActive: hasActiveStatus,
+    nameOf: (row) => row.name,
+    onSetActive: setActive,
+  };
 
   return (
     <>
@@ -99,24 +110,12 @@ export default function RegionsPage() {
         total={query.data?.total}
         loading={query.isFetching}
         onRowClick={(row) => drawers.view(row.id)}
-        toolbar={
-          canWrite ? (
-            <Button type="primary" icon={<PlusOutlined />} onClick={drawers.create}>
-              {t('regions.create')}
-            </Button>
-          ) : null
-        }
+        toolbar={canWrite ? <CreateButton onClick={drawers.create}>{t('regions.create')}</CreateButton> : null}
         filters={
           <>
-            <Form.Item name="q">
-              <Input allowClear placeholder={t('regions.searchPlaceholder')} style={{ width: 200 }} />
-            </Form.Item>
-            <Form.Item name="brandId">
-              <BrandSelect placeholder={t('regions.brand')} />
-            </Form.Item>
-            <Form.Item name="status">
-              <EnumSelect kind="activeStatus" placeholder={t('common.status')} />
-            </Form.Item>
+            <SearchFilter placeholder={t('regions.searchPlaceholder')} />
+            <BrandFilter placeholder={t('regions.brand')} />
+            <StatusFilter />
           </>
         }
         columns={[
@@ -126,25 +125,8 @@ export default function RegionsPage() {
           { dataIndex: 'provinceCodes', title: t('regions.provinces'), render: provinceNames, ellipsis: true },
           { dataIndex: 'managerName', title: t('regions.manager'), render: (v) => v ?? t('common.none') },
           { dataIndex: 'phone', title: t('common.phone'), render: (v) => v ?? t('common.none') },
-          { dataIndex: 'status', title: t('common.status'), render: (v) => <EnumTag kind="activeStatus" value={v} /> },
-          {
-            key: 'actions',
-            title: t('common.actions'),
-            hidden: !canWrite,
-            render: (_, row) => (
-              <Space>
-                <Button size="small" icon={<EditOutlined />} onClick={() => drawers.edit(row)}>
-                  {t('common.edit')}
-                </Button>
-                <StatusAction
-                  size="small"
-                  active={row.status === 'active'}
-                  name={row.name}
-                  onChange={(a) => setActive(row, a)}
-                />
-              </Space>
-            ),
-          },
+          statusColumn(t),
+          actionColumn(t, !canWrite, actions),
         ]}
       />
       <DetailDrawer
@@ -152,25 +134,12 @@ export default function RegionsPage() {
         title={r?.name ?? ''}
         onClose={drawers.closeView}
         loading={detail.isLoading}
-        actions={
-          r && canWrite ? (
-            <>
-              <Button icon={<EditOutlined />} onClick={() => drawers.edit(r)}>
-                {t('common.edit')}
-              </Button>
-              <StatusAction active={r.status === 'active'} name={r.name} onChange={(a) => setActive(r, a)} />
-            </>
-          ) : null
-        }
+        actions={r && canWrite ? recordActions(t, r, actions) : null}
         items={
           r
             ? [
                 { key: 'code', label: t('common.code'), children: r.code },
-                {
-                  key: 'status',
-                  label: t('common.status'),
-                  children: <EnumTag kind="activeStatus" value={r.status} />,
-                },
+                statusItem(t, r.status),
                 { key: 'brand', label: t('regions.brand'), children: brandName(r.brandId) },
                 { key: 'name', label: t('common.name'), children: r.name },
                 { key: 'provinces', label: t('regions.provinces'), children: provinceNames(r.provinceCodes), span: 2 },

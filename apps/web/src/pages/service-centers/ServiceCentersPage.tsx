@@ -1,5 +1,4 @@
-import { EditOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Col, Form, Input, Row, Space } from 'antd';
+import { Col, Form, Input, Row } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useRegionOptions } from '../../api/regions.ts';
 import {
@@ -12,14 +11,22 @@ import { useCan } from '../../auth/useAccess.ts';
 import { DetailDrawer } from '../../components/DetailDrawer.tsx';
 import { DivisionName, DivisionPicker } from '../../components/DivisionPicker.tsx';
 import { FormDrawer } from '../../components/FormDrawer.tsx';
+import { BrandFilter, RegionFilter, SearchFilter, StatusFilter } from '../../components/filters.tsx';
 import { blankToNull } from '../../components/form-values.ts';
 import { formatDateTime } from '../../components/format.ts';
-import { ListPage } from '../../components/ListPage.tsx';
-import { EnumTag } from '../../components/labels.tsx';
-import { BrandSelect, EnumSelect, RegionSelect, useBrandNames } from '../../components/pickers.tsx';
-import { StatusAction } from '../../components/StatusAction.tsx';
+import { CreateButton, ListPage } from '../../components/ListPage.tsx';
+import { RegionSelect, useBrandNames } from '../../components/pickers.tsx';
+import {
+  actionColumn,
+  hasActiveStatus,
+  type RecordActionsOf,
+  recordActions,
+  statusColumn,
+  statusItem,
+} from '../../components/RecordActions.tsx';
 import { useDrawers } from '../../components/useDrawers.ts';
 import { useListParams } from '../../components/useListParams.ts';
+import { useStatusToggle } from '../../components/useStatusToggle.ts';
 
 type Filters = { q?: string; brandId?: string; regionId?: string; status?: string };
 
@@ -77,13 +84,17 @@ export default function ServiceCentersPage() {
   const query = serviceCenters.useList(list.params as ServiceCenterListQuery);
   const drawers = useDrawers<ServiceCenter>();
   const detail = serviceCenters.useOne(drawers.viewId);
-  const update = serviceCenters.useUpdate();
   const brandName = useBrandNames();
   const { data: regionList } = useRegionOptions();
   const regionName = (id: string) => regionList?.find((r) => r.id === id)?.name ?? '…';
   const c = detail.data;
-  const setActive = (row: ServiceCenter, active: boolean) =>
-    update.mutateAsync({ id: row.id, body: { status: active ? 'active' : 'inactive' }, silent: false });
+  const setActive = useStatusToggle(serviceCenters, 'inactive');
+  const actions: RecordActionsOf<ServiceCenter> = {
+    onEdit: drawers.edit,
+    isActive: hasActiveStatus,
+    nameOf: (row) => row.name,
+    onSetActive: setActive,
+  };
 
   return (
     <>
@@ -95,27 +106,13 @@ export default function ServiceCentersPage() {
         total={query.data?.total}
         loading={query.isFetching}
         onRowClick={(row) => drawers.view(row.id)}
-        toolbar={
-          canWrite ? (
-            <Button type="primary" icon={<PlusOutlined />} onClick={drawers.create}>
-              {t('serviceCenters.create')}
-            </Button>
-          ) : null
-        }
+        toolbar={canWrite ? <CreateButton onClick={drawers.create}>{t('serviceCenters.create')}</CreateButton> : null}
         filters={
           <>
-            <Form.Item name="q">
-              <Input allowClear placeholder={t('serviceCenters.searchPlaceholder')} style={{ width: 200 }} />
-            </Form.Item>
-            <Form.Item name="brandId">
-              <BrandSelect placeholder={t('serviceCenters.brand')} />
-            </Form.Item>
-            <Form.Item name="regionId">
-              <RegionSelect placeholder={t('serviceCenters.region')} />
-            </Form.Item>
-            <Form.Item name="status">
-              <EnumSelect kind="activeStatus" placeholder={t('common.status')} />
-            </Form.Item>
+            <SearchFilter placeholder={t('serviceCenters.searchPlaceholder')} />
+            <BrandFilter placeholder={t('serviceCenters.brand')} />
+            <RegionFilter placeholder={t('serviceCenters.region')} />
+            <StatusFilter />
           </>
         }
         columns={[
@@ -125,25 +122,8 @@ export default function ServiceCentersPage() {
           { dataIndex: 'regionId', title: t('serviceCenters.region'), render: regionName },
           { dataIndex: 'divisionCode', title: t('serviceCenters.division'), render: (v) => <DivisionName code={v} /> },
           { dataIndex: 'phone', title: t('common.phone'), render: (v) => v ?? t('common.none') },
-          { dataIndex: 'status', title: t('common.status'), render: (v) => <EnumTag kind="activeStatus" value={v} /> },
-          {
-            key: 'actions',
-            title: t('common.actions'),
-            hidden: !canWrite,
-            render: (_, row) => (
-              <Space>
-                <Button size="small" icon={<EditOutlined />} onClick={() => drawers.edit(row)}>
-                  {t('common.edit')}
-                </Button>
-                <StatusAction
-                  size="small"
-                  active={row.status === 'active'}
-                  name={row.name}
-                  onChange={(a) => setActive(row, a)}
-                />
-              </Space>
-            ),
-          },
+          statusColumn(t),
+          actionColumn(t, !canWrite, actions),
         ]}
       />
       <DetailDrawer
@@ -151,25 +131,12 @@ export default function ServiceCentersPage() {
         title={c?.name ?? ''}
         onClose={drawers.closeView}
         loading={detail.isLoading}
-        actions={
-          c && canWrite ? (
-            <>
-              <Button icon={<EditOutlined />} onClick={() => drawers.edit(c)}>
-                {t('common.edit')}
-              </Button>
-              <StatusAction active={c.status === 'active'} name={c.name} onChange={(a) => setActive(c, a)} />
-            </>
-          ) : null
-        }
+        actions={c && canWrite ? recordActions(t, c, actions) : null}
         items={
           c
             ? [
                 { key: 'code', label: t('common.code'), children: c.code },
-                {
-                  key: 'status',
-                  label: t('common.status'),
-                  children: <EnumTag kind="activeStatus" value={c.status} />,
-                },
+                statusItem(t, c.status),
                 { key: 'brand', label: t('serviceCenters.brand'), children: brandName(c.brandId) },
                 { key: 'region', label: t('serviceCenters.region'), children: regionName(c.regionId) },
                 {

@@ -1,16 +1,24 @@
-import { EditOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Flex, Form, Input, Space, Tag } from 'antd';
+import { Flex, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { type Technician, type TechnicianListQuery, technicians } from '../../api/technicians.ts';
 import { useCan } from '../../auth/useAccess.ts';
 import { DetailDrawer } from '../../components/DetailDrawer.tsx';
+import { EnumFilter, OutletFilter, SearchFilter, StatusFilter } from '../../components/filters.tsx';
 import { formatDateTime } from '../../components/format.ts';
-import { ListPage } from '../../components/ListPage.tsx';
+import { CreateButton, ListPage } from '../../components/ListPage.tsx';
 import { EnumTag, enumLabel } from '../../components/labels.tsx';
-import { EnumSelect, OutletSelect, useCategoryNames } from '../../components/pickers.tsx';
-import { StatusAction } from '../../components/StatusAction.tsx';
+import { useCategoryNames } from '../../components/pickers.tsx';
+import {
+  actionColumn,
+  hasActiveStatus,
+  type RecordActionsOf,
+  recordActions,
+  statusColumn,
+  statusItem,
+} from '../../components/RecordActions.tsx';
 import { useDrawers } from '../../components/useDrawers.ts';
 import { useListParams } from '../../components/useListParams.ts';
+import { useStatusToggle } from '../../components/useStatusToggle.ts';
 import { LicenceTag } from './LicenceTag.tsx';
 import { TechnicianForm } from './TechnicianForm.tsx';
 import { Trainings } from './Trainings.tsx';
@@ -25,10 +33,14 @@ export default function TechniciansPage() {
   const query = technicians.useList(list.params as TechnicianListQuery);
   const drawers = useDrawers<Technician>();
   const detail = technicians.useOne(drawers.viewId);
-  const update = technicians.useUpdate();
   const x = detail.data;
-  const setActive = (row: Technician, active: boolean) =>
-    update.mutateAsync({ id: row.id, body: { status: active ? 'active' : 'inactive' }, silent: false });
+  const setActive = useStatusToggle(technicians, 'inactive');
+  const actions: RecordActionsOf<Technician> = {
+    onEdit: drawers.edit,
+    isActive: hasActiveStatus,
+    nameOf: (row) => row.name,
+    onSetActive: setActive,
+  };
   const categoryName = useCategoryNames();
   // One line per category: 空调 — 安装、维修、保养.
   const skills = (row: Technician) => {
@@ -58,30 +70,14 @@ export default function TechniciansPage() {
         total={query.data?.total}
         loading={query.isFetching}
         onRowClick={(row) => drawers.view(row.id)}
-        toolbar={
-          canWrite ? (
-            <Button type="primary" icon={<PlusOutlined />} onClick={drawers.create}>
-              {t('technicians.create')}
-            </Button>
-          ) : null
-        }
+        toolbar={canWrite ? <CreateButton onClick={drawers.create}>{t('technicians.create')}</CreateButton> : null}
         filters={
           <>
-            <Form.Item name="q">
-              <Input allowClear placeholder={t('technicians.searchPlaceholder')} style={{ width: 200 }} />
-            </Form.Item>
-            <Form.Item name="outletId">
-              <OutletSelect placeholder={t('technicians.outlet')} style={{ width: 220 }} />
-            </Form.Item>
-            <Form.Item name="level">
-              <EnumSelect kind="technicianLevel" placeholder={t('technicians.level')} />
-            </Form.Item>
-            <Form.Item name="licence">
-              <EnumSelect kind="licence" placeholder={t('technicians.licence')} />
-            </Form.Item>
-            <Form.Item name="status">
-              <EnumSelect kind="activeStatus" placeholder={t('common.status')} />
-            </Form.Item>
+            <SearchFilter placeholder={t('technicians.searchPlaceholder')} />
+            <OutletFilter placeholder={t('technicians.outlet')} />
+            <EnumFilter name="level" kind="technicianLevel" placeholder={t('technicians.level')} />
+            <EnumFilter name="licence" kind="licence" placeholder={t('technicians.licence')} />
+            <StatusFilter />
           </>
         }
         columns={[
@@ -100,25 +96,8 @@ export default function TechniciansPage() {
             title: t('technicians.licenceValidUntil'),
             render: (_, row) => <LicenceTag technician={row} />,
           },
-          { dataIndex: 'status', title: t('common.status'), render: (v) => <EnumTag kind="activeStatus" value={v} /> },
-          {
-            key: 'actions',
-            title: t('common.actions'),
-            hidden: !canWrite,
-            render: (_, row) => (
-              <Space>
-                <Button size="small" icon={<EditOutlined />} onClick={() => drawers.edit(row)}>
-                  {t('common.edit')}
-                </Button>
-                <StatusAction
-                  size="small"
-                  active={row.status === 'active'}
-                  name={row.name}
-                  onChange={(a) => setActive(row, a)}
-                />
-              </Space>
-            ),
-          },
+          statusColumn(t),
+          actionColumn(t, !canWrite, actions),
         ]}
       />
       <DetailDrawer
@@ -126,25 +105,12 @@ export default function TechniciansPage() {
         title={x ? t('common.nameWithCode', { name: x.name, code: x.code }) : ''}
         onClose={drawers.closeView}
         loading={detail.isLoading}
-        actions={
-          x && canWrite ? (
-            <>
-              <Button icon={<EditOutlined />} onClick={() => drawers.edit(x)}>
-                {t('common.edit')}
-              </Button>
-              <StatusAction active={x.status === 'active'} name={x.name} onChange={(a) => setActive(x, a)} />
-            </>
-          ) : null
-        }
+        actions={x && canWrite ? recordActions(t, x, actions) : null}
         items={
           x
             ? [
                 { key: 'outlet', label: t('technicians.outlet'), children: x.outletName ?? t('common.none') },
-                {
-                  key: 'status',
-                  label: t('common.status'),
-                  children: <EnumTag kind="activeStatus" value={x.status} />,
-                },
+                statusItem(t, x.status),
                 { key: 'phone', label: t('common.phone'), children: x.phone },
                 {
                   key: 'level',

@@ -1,18 +1,26 @@
 import { ROLE_SCOPE } from '@aftercare/contracts';
-import { EditOutlined, PlusOutlined, UnlockOutlined } from '@ant-design/icons';
-import { App, Button, Form, Input, Space, Tag } from 'antd';
+import { UnlockOutlined } from '@ant-design/icons';
+import { App, Button, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { outlets } from '../../api/outlets.ts';
 import { type User, type UserListQuery, users } from '../../api/users.ts';
 import { useCan } from '../../auth/useAccess.ts';
 import { DetailDrawer } from '../../components/DetailDrawer.tsx';
+import { EnumFilter, OutletFilter, SearchFilter, StatusFilter } from '../../components/filters.tsx';
 import { formatDateTime } from '../../components/format.ts';
-import { ListPage } from '../../components/ListPage.tsx';
+import { CreateButton, ListPage } from '../../components/ListPage.tsx';
 import { EnumTag, enumLabel } from '../../components/labels.tsx';
-import { EnumSelect, OutletSelect, useBrandNames } from '../../components/pickers.tsx';
-import { StatusAction } from '../../components/StatusAction.tsx';
+import { useBrandNames } from '../../components/pickers.tsx';
+import {
+  actionColumn,
+  hasActiveStatus,
+  type RecordActionsOf,
+  recordActions,
+  statusItem,
+} from '../../components/RecordActions.tsx';
 import { useDrawers } from '../../components/useDrawers.ts';
 import { useListParams } from '../../components/useListParams.ts';
+import { useStatusToggle } from '../../components/useStatusToggle.ts';
 import { UserForm } from './UserForm.tsx';
 
 type Filters = { q?: string; role?: string; outletId?: string; status?: string };
@@ -53,8 +61,13 @@ export default function UsersPage() {
   const detail = users.useOne(drawers.viewId);
   const update = users.useUpdate();
   const u = detail.data;
-  const setActive = (row: User, active: boolean) =>
-    update.mutateAsync({ id: row.id, body: { status: active ? 'active' : 'disabled' }, silent: false });
+  const setActive = useStatusToggle(users, 'disabled');
+  const actions: RecordActionsOf<User> = {
+    onEdit: drawers.edit,
+    isActive: hasActiveStatus,
+    nameOf: (row) => row.displayName,
+    onSetActive: setActive,
+  };
   const locked = (row: User) => Boolean(row.lockedUntil && new Date(row.lockedUntil) > new Date());
 
   return (
@@ -70,25 +83,17 @@ export default function UsersPage() {
         onRowClick={(row) => drawers.view(row.id)}
         toolbar={
           canWrite ? (
-            <Button type="primary" icon={<PlusOutlined />} onClick={drawers.create} data-testid="user-create">
+            <CreateButton onClick={drawers.create} testId="user-create">
               {t('users.create')}
-            </Button>
+            </CreateButton>
           ) : null
         }
         filters={
           <>
-            <Form.Item name="q">
-              <Input allowClear placeholder={t('users.searchPlaceholder')} style={{ width: 200 }} />
-            </Form.Item>
-            <Form.Item name="role">
-              <EnumSelect kind="role" placeholder={t('users.role')} />
-            </Form.Item>
-            <Form.Item name="outletId">
-              <OutletSelect placeholder={t('users.outlet')} style={{ width: 220 }} />
-            </Form.Item>
-            <Form.Item name="status">
-              <EnumSelect kind="userStatus" placeholder={t('common.status')} />
-            </Form.Item>
+            <SearchFilter placeholder={t('users.searchPlaceholder')} />
+            <EnumFilter name="role" kind="role" placeholder={t('users.role')} />
+            <OutletFilter placeholder={t('users.outlet')} />
+            <StatusFilter kind="userStatus" />
           </>
         }
         columns={[
@@ -107,24 +112,7 @@ export default function UsersPage() {
             ),
           },
           { dataIndex: 'lastLoginAt', title: t('users.lastLoginAt'), render: formatDateTime },
-          {
-            key: 'actions',
-            title: t('common.actions'),
-            hidden: !canWrite,
-            render: (_, row) => (
-              <Space>
-                <Button size="small" icon={<EditOutlined />} onClick={() => drawers.edit(row)}>
-                  {t('common.edit')}
-                </Button>
-                <StatusAction
-                  size="small"
-                  active={row.status === 'active'}
-                  name={row.displayName}
-                  onChange={(a) => setActive(row, a)}
-                />
-              </Space>
-            ),
-          },
+          actionColumn(t, !canWrite, actions),
         ]}
       />
       <DetailDrawer
@@ -148,10 +136,7 @@ export default function UsersPage() {
                   {t('users.unlock')}
                 </Button>
               ) : null}
-              <Button icon={<EditOutlined />} onClick={() => drawers.edit(u)}>
-                {t('common.edit')}
-              </Button>
-              <StatusAction active={u.status === 'active'} name={u.displayName} onChange={(a) => setActive(u, a)} />
+              {recordActions(t, u, actions)}
             </>
           ) : null
         }
@@ -161,7 +146,7 @@ export default function UsersPage() {
                 { key: 'username', label: t('users.username'), children: <code>{u.username}</code> },
                 { key: 'name', label: t('users.displayName'), children: u.displayName },
                 { key: 'role', label: t('users.role'), children: <EnumTag kind="role" value={u.role} /> },
-                { key: 'status', label: t('common.status'), children: <EnumTag kind="userStatus" value={u.status} /> },
+                statusItem(t, u.status, 'userStatus'),
                 { key: 'scope', label: t('users.scope'), children: <ScopeText user={u} />, span: 2 },
                 { key: 'phone', label: t('common.phone'), children: u.phone ?? t('common.none') },
                 { key: 'locked', label: t('users.lockedUntil'), children: formatDateTime(u.lockedUntil) },

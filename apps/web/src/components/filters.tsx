@@ -1,0 +1,51 @@
+import { Form, Input } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { EnumKind } from './labels.tsx';
+import { BrandSelect, EnumSelect, OutletSelect, RegionSelect } from './pickers.tsx';
+
+/** Filter-bar fields of the list pages; each is a Form.Item named after its filter key. */
+
+export function SearchFilter({ placeholder, width = 200 }: { placeholder: string; width?: number }) {
+  return (
+    <Form.Item name="q">
+      <Input allowClear placeholder={placeholder} style={{ width }} />
+    </Form.Item>
+  );
+}
+
+export function EnumFilter({ name, kind, placeholder }: { name: string; kind: EnumKind; placeholder: string }) {
+  return (
+    <Form.Item name={name}>
+      <EnumSelect kind={kind} placeholder={placeholder} />
+    </Form.Item>
+  );
+}
+
+export function StatusFilter({ kind = 'activeStatus' }: { kind?: 'activeStatus' | 'userStatus' | 'outletStatus' }) {
+  const { t } = useTranslation();
+  return <EnumFilter name="status" kind={kind} placeholder={t('common.status')} />;
+}
+
+export function BrandFilter({ placeholder }: { placeholder: string }) {
+  return (
+    <Form.Item name="brandId">
+      <BrandSelect placeholder={placeholder} />
+    </Form.Item>
+  );
+}
+
+export function RegionFilter({ placeholder }: { placeholder: string }) {
+  return (
+    <Form.Item name="regionId">
+      <RegionSelect placeholder={placeholder} />
+    </Form.Item>
+  );
+}
+
+export function OutletFilter({ placeholder }: { placeholder: string }) {
+  return (
+    <Form.Item name="outletId">
+      <OutletSelect placeholder={placeholder} style={{ width: 220 }} />
+    </Form.Item>
+  );
+}
