@@ -1,5 +1,4 @@
-import { EditOutlined } from '@ant-design/icons';
-import { Button, Flex, Table, Tag, Typography } from 'antd';
+import { Flex, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { type Outlet, outlets } from '../../api/outlets.ts';
 import { useRegionOptions } from '../../api/regions.ts';
@@ -9,7 +8,7 @@ import { DivisionName } from '../../components/DivisionPicker.tsx';
 import { formatDateTime } from '../../components/format.ts';
 import { EnumTag, EnumTags } from '../../components/labels.tsx';
 import { useBrandNames, useCategoryNames } from '../../components/pickers.tsx';
-import { StatusAction } from '../../components/StatusAction.tsx';
+import { type RecordActionsOf, recordActions, statusItem } from '../../components/RecordActions.tsx';
 import { type AuthorizationRow, groupAuthorizations } from './outlet-values.ts';
 
 function CenterName({ id }: { id: string | null }) {
@@ -25,11 +24,11 @@ function ParentName({ id }: { id: string | null }) {
 export interface OutletDetailProps {
   id: string | null;
   onClose: () => void;
-  onEdit?: (o: Outlet) => void;
-  onSetActive?: (o: Outlet, active: boolean) => Promise<unknown>;
+  /** Edit and deactivate/activate, for those who may write. */
+  actions?: RecordActionsOf<Outlet>;
 }
 
-export function OutletDetail({ id, onClose, onEdit, onSetActive }: OutletDetailProps) {
+export function OutletDetail({ id, onClose, actions }: OutletDetailProps) {
   const { t } = useTranslation();
   const { data: o, isLoading } = outlets.useOne(id);
   const brandName = useBrandNames();
@@ -49,30 +48,13 @@ export function OutletDetail({ id, onClose, onEdit, onSetActive }: OutletDetailP
       onClose={onClose}
       loading={isLoading}
       testId="outlet-detail"
-      actions={
-        o ? (
-          <>
-            {onEdit ? (
-              <Button icon={<EditOutlined />} onClick={() => onEdit(o)}>
-                {t('common.edit')}
-              </Button>
-            ) : null}
-            {onSetActive ? (
-              <StatusAction
-                active={o.status === 'active' || o.status === 'probation'}
-                name={o.name}
-                onChange={(a) => onSetActive(o, a)}
-              />
-            ) : null}
-          </>
-        ) : null
-      }
+      actions={o && actions ? recordActions(t, o, actions) : null}
       items={
         o
           ? [
               { key: 'code', label: t('common.code'), children: o.code },
               { key: 'tier', label: t('outlets.tier'), children: <EnumTag kind="outletTier" value={o.tier} /> },
-              { key: 'status', label: t('common.status'), children: <EnumTag kind="outletStatus" value={o.status} /> },
+              statusItem(t, o.status, 'outletStatus'),
               {
                 key: 'capacity',
                 label: t('outlets.capacity'),

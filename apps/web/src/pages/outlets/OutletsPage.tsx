@@ -1,16 +1,17 @@
-import { EditOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Form, Input, Space } from 'antd';
+import { Form } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../../api/auth.ts';
 import { type Outlet, type OutletListQuery, outlets } from '../../api/outlets.ts';
 import { useCan } from '../../auth/useAccess.ts';
 import { DivisionPicker } from '../../components/DivisionPicker.tsx';
-import { ListPage } from '../../components/ListPage.tsx';
+import { BrandFilter, EnumFilter, RegionFilter, SearchFilter, StatusFilter } from '../../components/filters.tsx';
+import { CreateButton, ListPage } from '../../components/ListPage.tsx';
 import { EnumTag } from '../../components/labels.tsx';
-import { BrandSelect, EnumSelect, RegionSelect, useBrandNames } from '../../components/pickers.tsx';
-import { StatusAction } from '../../components/StatusAction.tsx';
+import { useBrandNames } from '../../components/pickers.tsx';
+import { actionColumn, type RecordActionsOf, statusColumn } from '../../components/RecordActions.tsx';
 import { useDrawers } from '../../components/useDrawers.ts';
 import { useListParams } from '../../components/useListParams.ts';
+import { useStatusToggle } from '../../components/useStatusToggle.ts';
 import { OutletDetail } from './OutletDetail.tsx';
 import { OutletForm } from './OutletForm.tsx';
 
@@ -26,14 +27,18 @@ export default function OutletsPage() {
   const list = useListParams<Filters>(FILTERS);
   const query = outlets.useList(list.params as OutletListQuery);
   const drawers = useDrawers<Outlet>();
-  const update = outlets.useUpdate();
   const brandName = useBrandNames();
   const canWrite = allowed('outlet.write');
   // Outlet-level users see their own outlet only: network filters would be noise.
   const { data: me } = useMe();
   const networkWide = me?.scope.kind !== 'outlet' && me?.scope.kind !== 'technician';
-  const setActive = (o: Outlet, active: boolean) =>
-    update.mutateAsync({ id: o.id, body: { status: active ? 'active' : 'suspended' }, silent: false });
+  const setActive = useStatusToggle(outlets, 'suspended');
+  const actions: RecordActionsOf<Outlet> = {
+    onEdit: drawers.edit,
+    isActive,
+    nameOf: (row) => row.name,
+    onSetActive: setActive,
+  };
 
   return (
     <>
@@ -48,32 +53,22 @@ export default function OutletsPage() {
         onRowClick={(row) => drawers.view(row.id)}
         toolbar={
           canWrite ? (
-            <Button type="primary" icon={<PlusOutlined />} onClick={drawers.create} data-testid="outlet-create">
+            <CreateButton onClick={drawers.create} testId="outlet-create">
               {t('outlets.create')}
-            </Button>
+            </CreateButton>
           ) : null
         }
         filters={
           <>
-            <Form.Item name="q">
-              <Input allowClear placeholder={t('outlets.searchPlaceholder')} style={{ width: 220 }} />
-            </Form.Item>
+            <SearchFilter placeholder={t('outlets.searchPlaceholder')} width={220} />
             {networkWide ? (
               <>
-                <Form.Item name="brandId">
-                  <BrandSelect placeholder={t('outlets.brand')} />
-                </Form.Item>
-                <Form.Item name="regionId">
-                  <RegionSelect placeholder={t('outlets.region')} />
-                </Form.Item>
+                <BrandFilter placeholder={t('outlets.brand')} />
+                <RegionFilter placeholder={t('outlets.region')} />
               </>
             ) : null}
-            <Form.Item name="tier">
-              <EnumSelect kind="outletTier" placeholder={t('outlets.tier')} />
-            </Form.Item>
-            <Form.Item name="status">
-              <EnumSelect kind="outletStatus" placeholder={t('common.status')} />
-            </Form.Item>
+            <EnumFilter name="tier" kind="outletTier" placeholder={t('outlets.tier')} />
+            <StatusFilter kind="outletStatus" />
             {networkWide ? (
               <Form.Item name="covers">
                 <DivisionPicker placeholder={t('outlets.covers')} style={{ width: 360 }} />
@@ -85,7 +80,7 @@ export default function OutletsPage() {
           { dataIndex: 'code', title: t('common.code') },
           { dataIndex: 'name', title: t('common.name') },
           { dataIndex: 'tier', title: t('outlets.tier'), render: (v) => <EnumTag kind="outletTier" value={v} /> },
-          { dataIndex: 'status', title: t('common.status'), render: (v) => <EnumTag kind="outletStatus" value={v} /> },
+          statusColumn(t, 'outletStatus'),
           { dataIndex: 'divisionName', title: t('outlets.division'), render: (v, o) => v ?? o.divisionCode },
           {
             dataIndex: 'brands',
@@ -95,27 +90,10 @@ export default function OutletsPage() {
           { dataIndex: 'capacityPerDay', title: t('outlets.capacity'), align: 'right' },
           { dataIndex: 'technicianCount', title: t('outlets.technicianCount'), align: 'right' },
           { dataIndex: 'phone', title: t('common.phone'), render: (v) => v ?? t('common.none') },
-          {
-            key: 'actions',
-            title: t('common.actions'),
-            hidden: !canWrite,
-            render: (_, row) => (
-              <Space>
-                <Button size="small" icon={<EditOutlined />} onClick={() => drawers.edit(row)}>
-                  {t('common.edit')}
-                </Button>
-                <StatusAction size="small" active={isActive(row)} name={row.name} onChange={(a) => setActive(row, a)} />
-              </Space>
-            ),
-          },
+          actionColumn(t, !canWrite, actions),
         ]}
       />
-      <OutletDetail
-        id={drawers.viewId}
-        onClose={drawers.closeView}
-        onEdit={canWrite ? drawers.edit : undefined}
-        onSetActive={canWrite ? setActive : undefined}
-      />
+      <OutletDetail id={drawers.viewId} onClose={drawers.closeView} actions={canWrite ? actions : undefined} />
       <OutletForm open={drawers.formOpen} record={drawers.editing} onClose={drawers.closeForm} />
     </>
   );
