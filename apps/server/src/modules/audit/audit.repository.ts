@@ -3,6 +3,7 @@ import { type Expression, type SqlBool, sql } from 'kysely';
 import type { z } from 'zod';
 import type { Scope } from '../../platform/access/principal.ts';
 import type { Tx } from '../../platform/audit.ts';
+import { likePattern } from '../../platform/db/like.ts';
 import { paginate } from '../../platform/db/paginate.ts';
 import { brandFilter, outletFilter } from '../network/scope.ts';
 
@@ -56,7 +57,7 @@ export function boundOf(value: string, end: boolean): Date {
 export async function listAudit(db: Tx, scope: Scope, q: AuditQuery) {
   let base = db.selectFrom('audit_log').where(auditScopeFilter(scope));
   if (q.q) {
-    const like = `%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const like = likePattern(q.q);
     const text = q.q;
     base = base.where((eb) =>
       eb.or([

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Scope } from '../../platform/access/principal.ts';
 import type { Tx } from '../../platform/audit.ts';
+import { likePattern } from '../../platform/db/like.ts';
 import { paginate } from '../../platform/db/paginate.ts';
 import { brandFilter } from '../network/scope.ts';
 
@@ -24,7 +25,7 @@ export async function listBrands(
   if (q.status) base = base.where('status', '=', q.status);
   if (q.q) {
     // A handful of brands per installation: a scan is fine here.
-    const like = `%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const like = likePattern(q.q);
     base = base.where((eb) =>
       eb.or([eb('code', 'ilike', like), eb('name', 'ilike', like), eb('name_en', 'ilike', like)]),
     );

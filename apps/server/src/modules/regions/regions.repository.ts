@@ -1,14 +1,11 @@
 import { sql } from 'kysely';
 import type { Scope } from '../../platform/access/principal.ts';
 import type { Tx } from '../../platform/audit.ts';
+import { likePattern } from '../../platform/db/like.ts';
 import { paginate } from '../../platform/db/paginate.ts';
 import { brandFilter, regionFilter } from '../network/scope.ts';
 
 export type RegionRow = Awaited<ReturnType<typeof findRegion>> & {};
-
-function likePattern(q: string): string {
-  return `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
 
 /** A region the scope may see; `forUpdate` locks the row for a command. */
 export async function findRegion(db: Tx, scope: Scope, id: string, opts: { forUpdate?: boolean } = {}) {

@@ -1,14 +1,11 @@
 import { sql } from 'kysely';
 import type { Scope } from '../../platform/access/principal.ts';
 import type { Tx } from '../../platform/audit.ts';
+import { likePattern } from '../../platform/db/like.ts';
 import { paginate } from '../../platform/db/paginate.ts';
 import { regionFilter } from '../network/scope.ts';
 
 export type ServiceCenterRow = Awaited<ReturnType<typeof findServiceCenter>> & {};
-
-function likePattern(q: string): string {
-  return `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
 
 const scoped = (scope: Scope) =>
   regionFilter(scope, sql.ref('service_centers.region_id'), sql.ref('service_centers.brand_id'));

@@ -2,6 +2,7 @@ import type { Role } from '@aftercare/contracts';
 import { type Expression, type SqlBool, sql } from 'kysely';
 import type { Scope } from '../../platform/access/principal.ts';
 import type { Tx } from '../../platform/audit.ts';
+import { likePattern } from '../../platform/db/like.ts';
 import { paginate } from '../../platform/db/paginate.ts';
 import { outletFilter } from '../network/scope.ts';
 
@@ -80,7 +81,7 @@ export async function listUsers(db: Tx, scope: Scope, q: UserListQuery) {
   let base = db.selectFrom('users').where(userFilter(scope));
   if (q.q) {
     // Narrowed by scope first; a brand's staff logins number in the thousands, so a scan is fine.
-    const like = `%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const like = likePattern(q.q);
     base = base.where((eb) => eb.or([eb('username', 'ilike', like), eb('display_name', 'ilike', like)]));
   }
   if (q.role) base = base.where('role', '=', q.role);
