@@ -5,12 +5,18 @@ import { BrandSelect, EnumSelect, OutletSelect, RegionSelect } from './pickers.t
 
 /** Filter-bar fields of the list pages; each is a Form.Item named after its filter key. */
 
-export function SearchFilter({ placeholder, width = 200 }: { placeholder: string; width?: number }) {
+/** A free-text filter. */
+export function TextFilter({ name, placeholder, width }: { name: string; placeholder: string; width: number }) {
   return (
-    <Form.Item name="q">
+    <Form.Item name={name}>
       <Input allowClear placeholder={placeholder} style={{ width }} />
     </Form.Item>
   );
+}
+
+/** The page's search box (`q`). */
+export function SearchFilter({ placeholder, width = 200 }: { placeholder: string; width?: number }) {
+  return <TextFilter name="q" placeholder={placeholder} width={width} />;
 }
 
 export function EnumFilter({ name, kind, placeholder }: { name: string; kind: EnumKind; placeholder: string }) {

@@ -1,9 +1,10 @@
-import { Form, Input, Typography } from 'antd';
+import { Form, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type AuditEntry, type AuditQuery, useAuditLog } from '../../api/audit.ts';
 import { DateField } from '../../components/DateField.tsx';
 import { DetailDrawer } from '../../components/DetailDrawer.tsx';
+import { SearchFilter, TextFilter } from '../../components/filters.tsx';
 import { formatDateTime } from '../../components/format.ts';
 import { ListPage } from '../../components/ListPage.tsx';
 import { useListParams } from '../../components/useListParams.ts';
@@ -48,18 +49,10 @@ export default function AuditPage() {
         onRowClick={setOpen}
         filters={
           <>
-            <Form.Item name="q">
-              <Input allowClear placeholder={t('audit.searchPlaceholder')} style={{ width: 200 }} />
-            </Form.Item>
-            <Form.Item name="entity">
-              <Input allowClear placeholder={t('audit.entity')} style={{ width: 140 }} />
-            </Form.Item>
-            <Form.Item name="action">
-              <Input allowClear placeholder={t('audit.action')} style={{ width: 160 }} />
-            </Form.Item>
-            <Form.Item name="entityId">
-              <Input allowClear placeholder={t('audit.entityId')} style={{ width: 280 }} />
-            </Form.Item>
+            <SearchFilter placeholder={t('audit.searchPlaceholder')} />
+            <TextFilter name="entity" placeholder={t('audit.entity')} width={140} />
+            <TextFilter name="action" placeholder={t('audit.action')} width={160} />
+            <TextFilter name="entityId" placeholder={t('audit.entityId')} width={280} />
             <Form.Item name="from">
               <DateField placeholder={t('audit.from')} />
             </Form.Item>

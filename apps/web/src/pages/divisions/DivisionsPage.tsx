@@ -1,5 +1,5 @@
 import { EditOutlined } from '@ant-design/icons';
-import { Breadcrumb, Button, Form, Input, Select, Space, Tag, Typography } from 'antd';
+import { Breadcrumb, Button, Form, Select, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -13,6 +13,7 @@ import {
 import { useCan } from '../../auth/useAccess.ts';
 import { DivisionName } from '../../components/DivisionPicker.tsx';
 import { FormDrawer } from '../../components/FormDrawer.tsx';
+import { SearchFilter } from '../../components/filters.tsx';
 import { ListPage } from '../../components/ListPage.tsx';
 import { EnumTag, enumLabel } from '../../components/labels.tsx';
 import { useListParams } from '../../components/useListParams.ts';
@@ -92,9 +93,7 @@ export default function DivisionsPage() {
         onRowClick={(d) => d.hasChildren && !q && list.setFilters({ parent: d.code })}
         filters={
           <>
-            <Form.Item name="q">
-              <Input allowClear placeholder={t('divisions.searchPlaceholder')} style={{ width: 240 }} />
-            </Form.Item>
+            <SearchFilter placeholder={t('divisions.searchPlaceholder')} width={240} />
             <Form.Item name="level">
               <Select
                 allowClear
