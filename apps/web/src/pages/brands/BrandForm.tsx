@@ -1,8 +1,9 @@
-import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Col, Form, Input, Row, Select, Space } from 'antd';
+import { MinusCircleOutlined } from '@ant-design/icons';
+import { Col, Form, Input, Row, Select, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { type Brand, type BrandCreate, type BrandUpdate, brands } from '../../api/brands.ts';
 import { FormDrawer } from '../../components/FormDrawer.tsx';
+import { AddRowButton, CodeField, NameField } from '../../components/form-fields.tsx';
 import { blankToNull } from '../../components/form-values.ts';
 
 type Values = BrandCreate;
@@ -44,9 +45,7 @@ export function BrandForm({ open, record, onClose }: { open: boolean; record: Br
     >
       <Row gutter={16}>
         <Col span={12}>
-          <Form.Item name="code" label={t('common.code')} rules={[{ required: true }]}>
-            <Input disabled={Boolean(record)} maxLength={40} />
-          </Form.Item>
+          <CodeField locked={Boolean(record)} />
         </Col>
         <Col span={12}>
           <Form.Item name="policyPack" label={t('brands.policyPack')}>
@@ -54,9 +53,7 @@ export function BrandForm({ open, record, onClose }: { open: boolean; record: Br
           </Form.Item>
         </Col>
         <Col span={12}>
-          <Form.Item name="name" label={t('common.name')} rules={[{ required: true }]}>
-            <Input maxLength={100} />
-          </Form.Item>
+          <NameField />
         </Col>
         <Col span={12}>
           <Form.Item name="nameEn" label={t('brands.nameEn')}>
@@ -88,9 +85,7 @@ export function BrandForm({ open, record, onClose }: { open: boolean; record: Br
                   <MinusCircleOutlined onClick={() => remove(field.name)} aria-label={t('common.remove')} />
                 </Space>
               ))}
-              <Button type="dashed" block icon={<PlusOutlined />} onClick={() => add({ code: '', name: '' })}>
-                {t('brands.addCategory')}
-              </Button>
+              <AddRowButton onClick={() => add({ code: '', name: '' })}>{t('brands.addCategory')}</AddRowButton>
             </>
           )}
         </Form.List>

@@ -1,5 +1,4 @@
-import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Col, Divider, Form, Input, InputNumber, Row, Space } from 'antd';
+import { Col, Divider, Form, Input, InputNumber, Row } from 'antd';
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../../api/auth.ts';
@@ -7,13 +6,15 @@ import { type Outlet, outlets } from '../../api/outlets.ts';
 import { DivisionMultiPicker, DivisionPicker } from '../../components/DivisionPicker.tsx';
 import { FormDrawer } from '../../components/FormDrawer.tsx';
 import {
-  BrandSelect,
-  CategorySelect,
-  EnumSelect,
-  OutletSelect,
-  RegionSelect,
-  ServiceCenterSelect,
-} from '../../components/pickers.tsx';
+  AddRowButton,
+  CategoryField,
+  CodeField,
+  NameField,
+  PhoneField,
+  RemovableRow,
+  ServiceTypesField,
+} from '../../components/form-fields.tsx';
+import { BrandSelect, EnumSelect, OutletSelect, RegionSelect, ServiceCenterSelect } from '../../components/pickers.tsx';
 import { bodyOf, formValuesOf, type OutletFormValues } from './outlet-values.ts';
 
 function BrandLink({ name, onRemove }: { name: number; onRemove: () => void }) {
@@ -22,7 +23,7 @@ function BrandLink({ name, onRemove }: { name: number; onRemove: () => void }) {
   const brandId = Form.useWatch(['brands', name, 'brandId'], form);
   const regionId = Form.useWatch(['brands', name, 'regionId'], form);
   return (
-    <Space align="baseline" wrap>
+    <RemovableRow onRemove={onRemove}>
       <Form.Item name={[name, 'brandId']} rules={[{ required: true, message: t('outlets.brand') }]}>
         <BrandSelect placeholder={t('outlets.brand')} style={{ width: 160 }} allowClear={false} />
       </Form.Item>
@@ -32,8 +33,7 @@ function BrandLink({ name, onRemove }: { name: number; onRemove: () => void }) {
       <Form.Item name={[name, 'centerId']}>
         <ServiceCenterSelect regionId={regionId} placeholder={t('outlets.center')} style={{ width: 180 }} />
       </Form.Item>
-      <MinusCircleOutlined onClick={onRemove} aria-label={t('common.remove')} />
-    </Space>
+    </RemovableRow>
   );
 }
 
@@ -42,18 +42,13 @@ function AuthorizationRow({ name, onRemove }: { name: number; onRemove: () => vo
   const form = Form.useFormInstance<OutletFormValues>();
   const brandId = Form.useWatch(['authorizations', name, 'brandId'], form);
   return (
-    <Space align="baseline" wrap>
+    <RemovableRow onRemove={onRemove}>
       <Form.Item name={[name, 'brandId']} rules={[{ required: true, message: t('outlets.brand') }]}>
         <BrandSelect placeholder={t('outlets.brand')} style={{ width: 140 }} allowClear={false} />
       </Form.Item>
-      <Form.Item name={[name, 'categoryCode']} rules={[{ required: true, message: t('outlets.category') }]}>
-        <CategorySelect brandId={brandId} placeholder={t('outlets.category')} style={{ width: 140 }} />
-      </Form.Item>
-      <Form.Item name={[name, 'serviceTypes']} rules={[{ required: true, message: t('outlets.serviceTypes') }]}>
-        <EnumSelect kind="serviceType" mode="multiple" placeholder={t('outlets.serviceTypes')} style={{ width: 260 }} />
-      </Form.Item>
-      <MinusCircleOutlined onClick={onRemove} aria-label={t('common.remove')} />
-    </Space>
+      <CategoryField field={name} brandId={brandId} width={140} />
+      <ServiceTypesField field={name} width={260} />
+    </RemovableRow>
   );
 }
 
@@ -109,14 +104,10 @@ export function OutletForm({ open, record, onClose }: { open: boolean; record: O
       </Divider>
       <Row gutter={16}>
         <Col span={8}>
-          <Form.Item name="code" label={t('common.code')} rules={[{ required: true }]}>
-            <Input disabled={Boolean(record)} maxLength={40} />
-          </Form.Item>
+          <CodeField locked={Boolean(record)} />
         </Col>
         <Col span={16}>
-          <Form.Item name="name" label={t('common.name')} rules={[{ required: true }]}>
-            <Input maxLength={100} />
-          </Form.Item>
+          <NameField />
         </Col>
         <Col span={8}>
           <Form.Item name="tier" label={t('outlets.tier')} rules={[{ required: true }]}>
@@ -166,9 +157,7 @@ export function OutletForm({ open, record, onClose }: { open: boolean; record: O
           </Form.Item>
         </Col>
         <Col span={8}>
-          <Form.Item name="phone" label={t('common.phone')}>
-            <Input maxLength={30} />
-          </Form.Item>
+          <PhoneField />
         </Col>
         <Col span={8}>
           <Form.Item name="dealerHotline" label={t('outlets.dealerHotline')}>
@@ -190,9 +179,7 @@ export function OutletForm({ open, record, onClose }: { open: boolean; record: O
             {fields.map((f) => (
               <BrandLink key={f.key} name={f.name} onRemove={() => remove(f.name)} />
             ))}
-            <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({})} block>
-              {t('outlets.addBrand')}
-            </Button>
+            <AddRowButton onClick={() => add({})}>{t('outlets.addBrand')}</AddRowButton>
           </>
         )}
       </Form.List>
@@ -211,9 +198,9 @@ export function OutletForm({ open, record, onClose }: { open: boolean; record: O
             {fields.map((f) => (
               <AuthorizationRow key={f.key} name={f.name} onRemove={() => remove(f.name)} />
             ))}
-            <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ serviceTypes: ['repair'] })} block>
+            <AddRowButton onClick={() => add({ serviceTypes: ['repair'] })}>
               {t('outlets.addAuthorization')}
-            </Button>
+            </AddRowButton>
           </>
         )}
       </Form.List>

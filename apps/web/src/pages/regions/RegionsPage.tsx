@@ -6,6 +6,7 @@ import { useCan } from '../../auth/useAccess.ts';
 import { DetailDrawer } from '../../components/DetailDrawer.tsx';
 import { FormDrawer } from '../../components/FormDrawer.tsx';
 import { BrandFilter, SearchFilter, StatusFilter } from '../../components/filters.tsx';
+import { CodeField, NameField, PhoneField } from '../../components/form-fields.tsx';
 import { blankToNull } from '../../components/form-values.ts';
 import { formatDateTime } from '../../components/format.ts';
 import { CreateButton, ListPage } from '../../components/ListPage.tsx';
@@ -54,14 +55,10 @@ function RegionForm({ open, record, onClose }: { open: boolean; record: Region |
           </Form.Item>
         </Col>
         <Col span={12}>
-          <Form.Item name="code" label={t('common.code')} rules={[{ required: true }]}>
-            <Input disabled={Boolean(record)} maxLength={40} />
-          </Form.Item>
+          <CodeField locked={Boolean(record)} />
         </Col>
       </Row>
-      <Form.Item name="name" label={t('common.name')} rules={[{ required: true }]}>
-        <Input maxLength={100} />
-      </Form.Item>
+      <NameField />
       <Form.Item name="provinceCodes" label={t('regions.provinces')}>
         <ProvinceSelect />
       </Form.Item>
@@ -72,9 +69,7 @@ function RegionForm({ open, record, onClose }: { open: boolean; record: Region |
           </Form.Item>
         </Col>
         <Col span={12}>
-          <Form.Item name="phone" label={t('common.phone')}>
-            <Input maxLength={30} />
-          </Form.Item>
+          <PhoneField />
         </Col>
       </Row>
     </FormDrawer>

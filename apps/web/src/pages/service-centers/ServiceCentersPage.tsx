@@ -12,6 +12,7 @@ import { DetailDrawer } from '../../components/DetailDrawer.tsx';
 import { DivisionName, DivisionPicker } from '../../components/DivisionPicker.tsx';
 import { FormDrawer } from '../../components/FormDrawer.tsx';
 import { BrandFilter, RegionFilter, SearchFilter, StatusFilter } from '../../components/filters.tsx';
+import { CodeField, NameField, PhoneField } from '../../components/form-fields.tsx';
 import { blankToNull } from '../../components/form-values.ts';
 import { formatDateTime } from '../../components/format.ts';
 import { CreateButton, ListPage } from '../../components/ListPage.tsx';
@@ -55,23 +56,17 @@ function CenterForm({ open, record, onClose }: { open: boolean; record: ServiceC
           </Form.Item>
         </Col>
         <Col span={12}>
-          <Form.Item name="code" label={t('common.code')} rules={[{ required: true }]}>
-            <Input disabled={Boolean(record)} maxLength={40} />
-          </Form.Item>
+          <CodeField locked={Boolean(record)} />
         </Col>
       </Row>
-      <Form.Item name="name" label={t('common.name')} rules={[{ required: true }]}>
-        <Input maxLength={100} />
-      </Form.Item>
+      <NameField />
       <Form.Item name="divisionCode" label={t('serviceCenters.division')}>
         <DivisionPicker />
       </Form.Item>
       <Form.Item name="address" label={t('common.address')}>
         <Input maxLength={200} />
       </Form.Item>
-      <Form.Item name="phone" label={t('common.phone')}>
-        <Input maxLength={30} />
-      </Form.Item>
+      <PhoneField />
     </FormDrawer>
   );
 }

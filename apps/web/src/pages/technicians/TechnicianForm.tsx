@@ -1,13 +1,21 @@
 import type { ServiceType } from '@aftercare/contracts';
-import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Col, DatePicker, Form, Input, Row, Space } from 'antd';
+import { Col, DatePicker, Form, Input, Row } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../../api/auth.ts';
 import { type Technician, type TechnicianCreate, technicians } from '../../api/technicians.ts';
 import { FormDrawer } from '../../components/FormDrawer.tsx';
+import {
+  AddRowButton,
+  CategoryField,
+  CodeField,
+  NameField,
+  PhoneField,
+  RemovableRow,
+  ServiceTypesField,
+} from '../../components/form-fields.tsx';
 import { blankToNull } from '../../components/form-values.ts';
-import { CategorySelect, EnumSelect, OutletSelect } from '../../components/pickers.tsx';
+import { EnumSelect, OutletSelect } from '../../components/pickers.tsx';
 
 interface SkillRow {
   categoryCode?: string;
@@ -76,19 +84,13 @@ export function TechnicianForm({
       </Form.Item>
       <Row gutter={16}>
         <Col span={8}>
-          <Form.Item name="code" label={t('common.code')} rules={[{ required: true }]}>
-            <Input disabled={Boolean(record)} maxLength={40} />
-          </Form.Item>
+          <CodeField locked={Boolean(record)} />
         </Col>
         <Col span={8}>
-          <Form.Item name="name" label={t('common.name')} rules={[{ required: true }]}>
-            <Input maxLength={50} />
-          </Form.Item>
+          <NameField maxLength={50} />
         </Col>
         <Col span={8}>
-          <Form.Item name="phone" label={t('common.phone')} rules={[{ required: true }]}>
-            <Input maxLength={30} />
-          </Form.Item>
+          <PhoneField required />
         </Col>
         <Col span={8}>
           <Form.Item name="level" label={t('technicians.level')} rules={[{ required: true }]}>
@@ -111,30 +113,12 @@ export function TechnicianForm({
           {(fields, { add, remove }) => (
             <>
               {fields.map((f) => (
-                <Space key={f.key} align="baseline" wrap>
-                  <Form.Item
-                    name={[f.name, 'categoryCode']}
-                    rules={[{ required: true, message: t('outlets.category') }]}
-                  >
-                    <CategorySelect placeholder={t('outlets.category')} style={{ width: 160 }} />
-                  </Form.Item>
-                  <Form.Item
-                    name={[f.name, 'serviceTypes']}
-                    rules={[{ required: true, message: t('outlets.serviceTypes') }]}
-                  >
-                    <EnumSelect
-                      kind="serviceType"
-                      mode="multiple"
-                      placeholder={t('outlets.serviceTypes')}
-                      style={{ width: 320 }}
-                    />
-                  </Form.Item>
-                  <MinusCircleOutlined onClick={() => remove(f.name)} aria-label={t('common.remove')} />
-                </Space>
+                <RemovableRow key={f.key} onRemove={() => remove(f.name)}>
+                  <CategoryField field={f.name} width={160} />
+                  <ServiceTypesField field={f.name} width={320} />
+                </RemovableRow>
               ))}
-              <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ serviceTypes: ['repair'] })} block>
-                {t('technicians.addSkill')}
-              </Button>
+              <AddRowButton onClick={() => add({ serviceTypes: ['repair'] })}>{t('technicians.addSkill')}</AddRowButton>
             </>
           )}
         </Form.List>

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useMe } from '../../api/auth.ts';
 import { type User, type UserCreate, users } from '../../api/users.ts';
 import { FormDrawer } from '../../components/FormDrawer.tsx';
+import { PhoneField } from '../../components/form-fields.tsx';
 import { blankToNull } from '../../components/form-values.ts';
 import { BrandSelect, EnumSelect, OutletSelect, RegionSelect, TechnicianSelect } from '../../components/pickers.tsx';
 
@@ -113,9 +114,7 @@ export function UserForm({ open, record, onClose }: { open: boolean; record: Use
           </Form.Item>
         </Col>
         <Col span={12}>
-          <Form.Item name="phone" label={t('common.phone')}>
-            <Input maxLength={30} />
-          </Form.Item>
+          <PhoneField />
         </Col>
       </Row>
       <Form.Item name="role" label={t('users.role')} rules={[{ required: true }]}>
