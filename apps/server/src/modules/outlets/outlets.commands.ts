@@ -6,6 +6,7 @@ import { writeAudit } from '../../platform/audit.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Database } from '../../platform/db/database.ts';
 import type { DB } from '../../platform/db/schema.ts';
+import { onUniqueViolation } from '../../platform/db/unique.ts';
 import { AppError, CommonErrors } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { emitEvent } from '../../platform/outbox.ts';
@@ -267,25 +268,15 @@ export async function updateOutletTx(
   return { id };
 }
 
-/** A unique index can still refuse a code claimed concurrently: answer that like the pre-check does. */
-async function codeRace<T>(code: string, run: () => Promise<T>): Promise<T> {
-  try {
-    return await run();
-  } catch (err) {
-    const e = err as { code?: unknown; constraint?: unknown };
-    if (e.code === '23505' && (e.constraint ?? 'outlets_code_key') === 'outlets_code_key') {
-      throw new AppError(OutletErrors.OUTLET_CODE_TAKEN, { code });
-    }
-    throw err;
-  }
-}
-
 export async function createOutlet(deps: CommandDeps, actor: Actor, scope: Scope, input: z.infer<typeof outletCreate>) {
-  return codeRace(input.code, () =>
-    deps.db.transaction().execute(async (trx) => {
-      const { id } = await createOutletTx(trx, deps.clock, actor, scope, input);
-      return (await outletView(trx, scope, id))!;
-    }),
+  return onUniqueViolation(
+    () =>
+      deps.db.transaction().execute(async (trx) => {
+        const { id } = await createOutletTx(trx, deps.clock, actor, scope, input);
+        return (await outletView(trx, scope, id))!;
+      }),
+    () => new AppError(OutletErrors.OUTLET_CODE_TAKEN, { code: input.code }),
+    'outlets_code_key',
   );
 }
 

@@ -6,6 +6,7 @@ import { writeAudit } from '../../platform/audit.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Database } from '../../platform/db/database.ts';
 import type { DB } from '../../platform/db/schema.ts';
+import { onUniqueViolation } from '../../platform/db/unique.ts';
 import { AppError, CommonErrors } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { emitEvent } from '../../platform/outbox.ts';
@@ -115,22 +116,14 @@ export async function updateRegionTx(
   return { id };
 }
 
-/** A unique index can still refuse a code claimed concurrently: answer that like the pre-check does. */
-async function codeRace<T>(code: string, run: () => Promise<T>): Promise<T> {
-  try {
-    return await run();
-  } catch (err) {
-    if ((err as { code?: unknown }).code === '23505') throw new AppError(RegionErrors.REGION_CODE_TAKEN, { code });
-    throw err;
-  }
-}
-
 export async function createRegion(deps: CommandDeps, actor: Actor, scope: Scope, input: z.infer<typeof regionCreate>) {
-  return codeRace(input.code, () =>
-    deps.db.transaction().execute(async (trx) => {
-      const { id } = await createRegionTx(trx, deps.clock, actor, scope, input);
-      return (await findRegion(trx, scope, id))!;
-    }),
+  return onUniqueViolation(
+    () =>
+      deps.db.transaction().execute(async (trx) => {
+        const { id } = await createRegionTx(trx, deps.clock, actor, scope, input);
+        return (await findRegion(trx, scope, id))!;
+      }),
+    () => new AppError(RegionErrors.REGION_CODE_TAKEN, { code: input.code }),
   );
 }
 

@@ -6,6 +6,7 @@ import { writeAudit } from '../../platform/audit.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Database } from '../../platform/db/database.ts';
 import type { DB } from '../../platform/db/schema.ts';
+import { onUniqueViolation } from '../../platform/db/unique.ts';
 import { AppError, CommonErrors } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { emitEvent } from '../../platform/outbox.ts';
@@ -125,29 +126,19 @@ export async function updateServiceCenterTx(
   return { id };
 }
 
-/** A unique index can still refuse a code claimed concurrently: answer that like the pre-check does. */
-async function codeRace<T>(code: string, run: () => Promise<T>): Promise<T> {
-  try {
-    return await run();
-  } catch (err) {
-    if ((err as { code?: unknown }).code === '23505') {
-      throw new AppError(ServiceCenterErrors.SERVICE_CENTER_CODE_TAKEN, { code });
-    }
-    throw err;
-  }
-}
-
 export async function createServiceCenter(
   deps: CommandDeps,
   actor: Actor,
   scope: Scope,
   input: z.infer<typeof serviceCenterCreate>,
 ) {
-  return codeRace(input.code, () =>
-    deps.db.transaction().execute(async (trx) => {
-      const { id } = await createServiceCenterTx(trx, deps.clock, actor, scope, input);
-      return (await findServiceCenter(trx, scope, id))!;
-    }),
+  return onUniqueViolation(
+    () =>
+      deps.db.transaction().execute(async (trx) => {
+        const { id } = await createServiceCenterTx(trx, deps.clock, actor, scope, input);
+        return (await findServiceCenter(trx, scope, id))!;
+      }),
+    () => new AppError(ServiceCenterErrors.SERVICE_CENTER_CODE_TAKEN, { code: input.code }),
   );
 }
 
