@@ -3,26 +3,34 @@ import { Button, Card, Flex, Form, Space, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { type ReactNode, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Page } from '../api/resource.ts';
 import type { Filters, ListParams } from './useListParams.ts';
 
-export interface ListPageProps<T, F extends Filters> {
+/** The rows: a paginated list query (items, total, fetching), or a plain list. */
+type Rows<T> =
+  | { query: { data?: Page<T>; isFetching: boolean }; items?: never; total?: never; loading?: never }
+  | {
+      query?: never;
+      items: T[] | undefined;
+      /** Server-side pagination when given; a plain (short) list otherwise. */
+      total?: number;
+      loading: boolean;
+    };
+
+export type ListPageProps<T, F extends Filters> = Rows<T> & {
   title: string;
   /** Form.Item elements of the filter bar; their names are the filter keys. */
   filters?: ReactNode;
   list?: ListParams<F>;
   columns: ColumnsType<T>;
   rowKey: keyof T & string;
-  items: T[] | undefined;
-  /** Server-side pagination when given; a plain (short) list otherwise. */
-  total?: number;
-  loading: boolean;
   /** Buttons right of the title (create, import …). */
   toolbar?: ReactNode;
   /** Content between the filter bar and the table (breadcrumbs, notices). */
   extra?: ReactNode;
   onRowClick?: (row: T) => void;
   testId?: string;
-}
+};
 
 /**
  * The list pattern of every console page: a title with actions, a filter bar bound to the URL, and
@@ -32,6 +40,9 @@ export function ListPage<T extends object, F extends Filters>(props: ListPagePro
   const { t } = useTranslation();
   const [form] = Form.useForm<F>();
   const { list } = props;
+  const items = props.query ? props.query.data?.items : props.items;
+  const total = props.query ? props.query.data?.total : props.total;
+  const loading = props.query ? props.query.isFetching : props.loading;
 
   // The filter bar follows the URL (back/forward, links), and only when the URL's filters change.
   const filters = list?.filters;
@@ -84,8 +95,8 @@ export function ListPage<T extends object, F extends Filters>(props: ListPagePro
           rowKey={props.rowKey}
           // The actions column stays in view when a wide table scrolls sideways.
           columns={props.columns.map((c) => (c.key === 'actions' ? { fixed: 'right' as const, ...c } : c))}
-          dataSource={props.items ?? []}
-          loading={props.loading}
+          dataSource={items ?? []}
+          loading={loading}
           size="middle"
           scroll={{ x: 'max-content' }}
           onRow={(row) => ({
@@ -97,11 +108,11 @@ export function ListPage<T extends object, F extends Filters>(props: ListPagePro
             style: props.onRowClick ? { cursor: 'pointer' } : undefined,
           })}
           pagination={
-            list && props.total !== undefined
+            list && total !== undefined
               ? {
                   current: list.page,
                   pageSize: list.pageSize,
-                  total: props.total,
+                  total,
                   showSizeChanger: true,
                   pageSizeOptions: [10, 20, 50, 100],
                   showTotal: (count) => t('common.total', { count }),

@@ -43,9 +43,7 @@ export default function AuditPage() {
         title={t('audit.title')}
         list={list}
         rowKey="id"
-        items={query.data?.items}
-        total={query.data?.total}
-        loading={query.isFetching}
+        query={query}
         onRowClick={setOpen}
         filters={
           <>

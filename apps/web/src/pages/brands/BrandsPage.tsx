@@ -44,9 +44,7 @@ export default function BrandsPage() {
         title={t('brands.title')}
         list={list}
         rowKey="id"
-        items={query.data?.items}
-        total={query.data?.total}
-        loading={query.isFetching}
+        query={query}
         onRowClick={(row) => drawers.view(row.id)}
         toolbar={canWrite ? <CreateButton onClick={drawers.create}>{t('brands.create')}</CreateButton> : null}
         filters={

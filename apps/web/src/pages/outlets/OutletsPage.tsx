@@ -47,9 +47,7 @@ export default function OutletsPage() {
         testId="outlets-page"
         list={list}
         rowKey="id"
-        items={query.data?.items}
-        total={query.data?.total}
-        loading={query.isFetching}
+        query={query}
         onRowClick={(row) => drawers.view(row.id)}
         toolbar={
           canWrite ? (

@@ -101,9 +101,7 @@ export default function RegionsPage() {
         title={t('regions.title')}
         list={list}
         rowKey="id"
-        items={query.data?.items}
-        total={query.data?.total}
-        loading={query.isFetching}
+        query={query}
         onRowClick={(row) => drawers.view(row.id)}
         toolbar={canWrite ? <CreateButton onClick={drawers.create}>{t('regions.create')}</CreateButton> : null}
         filters={

@@ -97,9 +97,7 @@ export default function ServiceCentersPage() {
         title={t('serviceCenters.title')}
         list={list}
         rowKey="id"
-        items={query.data?.items}
-        total={query.data?.total}
-        loading={query.isFetching}
+        query={query}
         onRowClick={(row) => drawers.view(row.id)}
         toolbar={canWrite ? <CreateButton onClick={drawers.create}>{t('serviceCenters.create')}</CreateButton> : null}
         filters={

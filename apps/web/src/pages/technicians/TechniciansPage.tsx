@@ -66,9 +66,7 @@ export default function TechniciansPage() {
         title={t('technicians.title')}
         list={list}
         rowKey="id"
-        items={query.data?.items}
-        total={query.data?.total}
-        loading={query.isFetching}
+        query={query}
         onRowClick={(row) => drawers.view(row.id)}
         toolbar={canWrite ? <CreateButton onClick={drawers.create}>{t('technicians.create')}</CreateButton> : null}
         filters={

@@ -77,9 +77,7 @@ export default function UsersPage() {
         testId="users-page"
         list={list}
         rowKey="id"
-        items={query.data?.items}
-        total={query.data?.total}
-        loading={query.isFetching}
+        query={query}
         onRowClick={(row) => drawers.view(row.id)}
         toolbar={
           canWrite ? (
