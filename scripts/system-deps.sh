@@ -3,7 +3,7 @@
 set -euo pipefail
 missing=()
 [[ -x /usr/bin/chromium ]] || missing+=(chromium)
-fc-list 2>/dev/null | grep -qi 'wenquanyi micro hei' || missing+=(fonts-wqy-microhei)
+dpkg-query -W -f='${Status}' fonts-wqy-microhei 2>/dev/null | grep -q 'ok installed' || missing+=(fonts-wqy-microhei)
 [[ ${#missing[@]} -eq 0 ]] && exit 0
 if [[ "$(id -u)" -ne 0 ]]; then
   echo "missing Debian packages: ${missing[*]} — run: sudo apt-get install -y ${missing[*]}" >&2
