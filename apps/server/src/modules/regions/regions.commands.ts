@@ -11,8 +11,9 @@ import { AppError, CommonErrors } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { emitEvent } from '../../platform/outbox.ts';
 import { canManageBrand } from '../network/scope.ts';
+import { visibleBrand } from '../network/visible.ts';
 import { RegionErrors } from './regions.errors.ts';
-import { findRegion, nonProvinces, regionCodeTaken, visibleBrand } from './regions.repository.ts';
+import { findRegion, nonProvinces, regionCodeTaken } from './regions.repository.ts';
 
 export interface CommandDeps {
   db: Database;

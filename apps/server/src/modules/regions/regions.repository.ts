@@ -3,7 +3,7 @@ import type { Scope } from '../../platform/access/principal.ts';
 import type { Tx } from '../../platform/audit.ts';
 import { likePattern } from '../../platform/db/like.ts';
 import { paginate } from '../../platform/db/paginate.ts';
-import { brandFilter, regionFilter } from '../network/scope.ts';
+import { regionFilter } from '../network/scope.ts';
 
 export type RegionRow = Awaited<ReturnType<typeof findRegion>> & {};
 
@@ -38,16 +38,6 @@ export async function listRegions(
     base = base.where((eb) => eb.or([eb('code', 'ilike', like), eb('name', 'ilike', like)]));
   }
   return paginate(base.selectAll().orderBy('code').orderBy('id'), base, q);
-}
-
-/** The brand, when the scope may see it. */
-export async function visibleBrand(db: Tx, scope: Scope, brandId: string) {
-  return db
-    .selectFrom('brands')
-    .select(['id', 'status'])
-    .where('id', '=', brandId)
-    .where(brandFilter(scope, sql.ref('brands.id')))
-    .executeTakeFirst();
 }
 
 /** Codes in the list that are not province-level divisions. */

@@ -11,8 +11,9 @@ import { AppError, CommonErrors } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { emitEvent } from '../../platform/outbox.ts';
 import { canManageBrand } from '../network/scope.ts';
+import { visibleRegion } from '../network/visible.ts';
 import { ServiceCenterErrors } from './service-centers.errors.ts';
-import { centerCodeTaken, divisionExists, findServiceCenter, visibleRegion } from './service-centers.repository.ts';
+import { centerCodeTaken, divisionExists, findServiceCenter } from './service-centers.repository.ts';
 
 export interface CommandDeps {
   db: Database;

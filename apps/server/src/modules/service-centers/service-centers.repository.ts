@@ -41,16 +41,6 @@ export async function listServiceCenters(
   return paginate(base.selectAll().orderBy('code').orderBy('id'), base, q);
 }
 
-/** The region, when the scope may see it. */
-export async function visibleRegion(db: Tx, scope: Scope, regionId: string) {
-  return db
-    .selectFrom('regions')
-    .select(['id', 'brand_id', 'status'])
-    .where('id', '=', regionId)
-    .where(regionFilter(scope, sql.ref('regions.id'), sql.ref('regions.brand_id')))
-    .executeTakeFirst();
-}
-
 export async function divisionExists(db: Tx, code: string): Promise<boolean> {
   const row = await db.selectFrom('divisions').select('code').where('code', '=', code).executeTakeFirst();
   return row !== undefined;

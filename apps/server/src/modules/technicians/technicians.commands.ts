@@ -10,9 +10,10 @@ import { AppError, CommonErrors } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { emitEvent } from '../../platform/outbox.ts';
 import { searchTokens } from '../../platform/text-search.ts';
+import { visibleOutlet } from '../network/visible.ts';
 import { shanghaiDate } from './licence.ts';
 import { TechnicianErrors } from './technicians.errors.ts';
-import { findTechnician, outletCategories, skillsOf, visibleOutlet } from './technicians.repository.ts';
+import { findTechnician, outletCategories, skillsOf } from './technicians.repository.ts';
 
 export interface CommandDeps {
   db: Database;

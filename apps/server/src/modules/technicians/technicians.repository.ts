@@ -4,7 +4,7 @@ import type { Scope } from '../../platform/access/principal.ts';
 import type { Tx } from '../../platform/audit.ts';
 import { paginate } from '../../platform/db/paginate.ts';
 import { searchQuery } from '../../platform/text-search.ts';
-import { outletFilter, technicianFilter } from '../network/scope.ts';
+import { technicianFilter } from '../network/scope.ts';
 import { addDays, LICENCE_EXPIRING_DAYS } from './licence.ts';
 
 const visible = (scope: Scope) => technicianFilter(scope, sql.ref('t.id'), sql.ref('t.outlet_id'));
@@ -105,16 +105,6 @@ export async function trainingsOf(db: Tx, technicianId: string) {
 }
 
 export type TrainingRow = Awaited<ReturnType<typeof trainingsOf>>[number];
-
-/** The outlet, when the scope may see it (and so manage its technicians, given technicians.write). */
-export async function visibleOutlet(db: Tx, scope: Scope, outletId: string) {
-  return db
-    .selectFrom('outlets')
-    .select(['id', 'status'])
-    .where('id', '=', outletId)
-    .where(outletFilter(scope, sql.ref('outlets.id')))
-    .executeTakeFirst();
-}
 
 /** Category codes of every brand the outlet serves: the categories a technician there may be skilled in. */
 export async function outletCategories(db: Tx, outletId: string): Promise<Set<string>> {
