@@ -10,10 +10,10 @@ import { onUniqueViolation } from '../../platform/db/unique.ts';
 import { AppError, CommonErrors } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { emitEvent } from '../../platform/outbox.ts';
+import { codeTakenInBrand, visibleBrand } from '../network/lookups.ts';
 import { canManageBrand } from '../network/scope.ts';
-import { visibleBrand } from '../network/visible.ts';
 import { RegionErrors } from './regions.errors.ts';
-import { findRegion, nonProvinces, regionCodeTaken } from './regions.repository.ts';
+import { findRegion, nonProvinces } from './regions.repository.ts';
 
 export interface CommandDeps {
   db: Database;
@@ -40,7 +40,7 @@ export async function createRegionTx(
   if (!canManageBrand(scope, brand.id)) throw new AppError(CommonErrors.FORBIDDEN);
   const provinceCodes = unique(input.provinceCodes);
   await checkProvinces(trx, provinceCodes);
-  if (await regionCodeTaken(trx, brand.id, input.code)) {
+  if (await codeTakenInBrand(trx, 'regions', brand.id, input.code)) {
     throw new AppError(RegionErrors.REGION_CODE_TAKEN, { code: input.code });
   }
   const now = clock.now();

@@ -52,13 +52,3 @@ export async function nonProvinces(db: Tx, codes: string[]): Promise<string[]> {
   const ok = new Set(found.map((r) => r.code));
   return codes.filter((c) => !ok.has(c));
 }
-
-export async function regionCodeTaken(db: Tx, brandId: string, code: string): Promise<boolean> {
-  const row = await db
-    .selectFrom('regions')
-    .select('id')
-    .where('brand_id', '=', brandId)
-    .where('code', '=', code)
-    .executeTakeFirst();
-  return row !== undefined;
-}

@@ -10,10 +10,10 @@ import { onUniqueViolation } from '../../platform/db/unique.ts';
 import { AppError, CommonErrors } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { emitEvent } from '../../platform/outbox.ts';
+import { codeTakenInBrand, visibleRegion } from '../network/lookups.ts';
 import { canManageBrand } from '../network/scope.ts';
-import { visibleRegion } from '../network/visible.ts';
 import { ServiceCenterErrors } from './service-centers.errors.ts';
-import { centerCodeTaken, divisionExists, findServiceCenter } from './service-centers.repository.ts';
+import { divisionExists, findServiceCenter } from './service-centers.repository.ts';
 
 export interface CommandDeps {
   db: Database;
@@ -44,7 +44,7 @@ export async function createServiceCenterTx(
     throw new AppError(ServiceCenterErrors.SERVICE_CENTER_REGION_INACTIVE, { regionId: region.id });
   }
   await checkDivision(trx, input.divisionCode);
-  if (await centerCodeTaken(trx, region.brand_id, input.code)) {
+  if (await codeTakenInBrand(trx, 'service_centers', region.brand_id, input.code)) {
     throw new AppError(ServiceCenterErrors.SERVICE_CENTER_CODE_TAKEN, { code: input.code });
   }
   const now = clock.now();

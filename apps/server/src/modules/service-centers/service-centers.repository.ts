@@ -45,13 +45,3 @@ export async function divisionExists(db: Tx, code: string): Promise<boolean> {
   const row = await db.selectFrom('divisions').select('code').where('code', '=', code).executeTakeFirst();
   return row !== undefined;
 }
-
-export async function centerCodeTaken(db: Tx, brandId: string, code: string): Promise<boolean> {
-  const row = await db
-    .selectFrom('service_centers')
-    .select('id')
-    .where('brand_id', '=', brandId)
-    .where('code', '=', code)
-    .executeTakeFirst();
-  return row !== undefined;
-}

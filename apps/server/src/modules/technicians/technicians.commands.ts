@@ -10,7 +10,7 @@ import { AppError, CommonErrors } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { emitEvent } from '../../platform/outbox.ts';
 import { searchTokens } from '../../platform/text-search.ts';
-import { visibleOutlet } from '../network/visible.ts';
+import { visibleOutlet } from '../network/lookups.ts';
 import { shanghaiDate } from './licence.ts';
 import { TechnicianErrors } from './technicians.errors.ts';
 import { findTechnician, outletCategories, skillsOf } from './technicians.repository.ts';

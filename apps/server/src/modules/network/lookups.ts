@@ -4,8 +4,9 @@ import type { Tx } from '../../platform/audit.ts';
 import { brandFilter, outletFilter, regionFilter } from './scope.ts';
 
 /**
- * The parent a command hangs a new network record on, when the scope may see it (undefined when it
- * does not exist or is out of scope; the command decides what that answers).
+ * Lookups a network command makes before it writes: the parent it hangs a record on, when the scope
+ * may see it (undefined when it does not exist or is out of scope; the command decides what that
+ * answers), and whether a code is still free.
  */
 
 /** The brand, when the scope may see it. */
@@ -36,4 +37,20 @@ export async function visibleOutlet(db: Tx, scope: Scope, outletId: string) {
     .where('id', '=', outletId)
     .where(outletFilter(scope, sql.ref('outlets.id')))
     .executeTakeFirst();
+}
+
+/** Whether the brand already has a region or service center with this code (codes are unique per brand). */
+export async function codeTakenInBrand(
+  db: Tx,
+  table: 'regions' | 'service_centers',
+  brandId: string,
+  code: string,
+): Promise<boolean> {
+  const row = await db
+    .selectFrom(table)
+    .select('id')
+    .where('brand_id', '=', brandId)
+    .where('code', '=', code)
+    .executeTakeFirst();
+  return row !== undefined;
 }
