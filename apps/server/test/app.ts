@@ -4,6 +4,7 @@ import { loadConfig } from '../src/config/env.ts';
 import { registerRoutes } from '../src/modules/index.ts';
 import { ManualClock } from '../src/platform/clock.ts';
 import type { AppContext } from '../src/platform/context.ts';
+import type { DB } from '../src/platform/db/schema.ts';
 import { buildApp } from '../src/platform/http/app.ts';
 import { SESSION_COOKIE } from '../src/platform/http/auth-hook.ts';
 import { createLogger } from '../src/platform/logger.ts';
@@ -74,6 +75,15 @@ export async function createTestApp(opts: { now?: string; demo?: boolean } = {})
     return { userId: user.id, cookie: await login(user.username), role };
   }
 
+  /** Rows in a table: how a test checks that a refused request wrote nothing. */
+  async function count(table: keyof DB): Promise<number> {
+    const row = await handle.db
+      .selectFrom(table)
+      .select((eb) => eb.fn.countAll().as('n'))
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+
   return {
     app,
     ctx,
@@ -88,6 +98,7 @@ export async function createTestApp(opts: { now?: string; demo?: boolean } = {})
       request('PATCH', url, caller, { ...o, body }),
     login,
     as,
+    count,
     async close() {
       await app.close();
       await handle.drop();

@@ -22,15 +22,7 @@ beforeAll(async () => {
 });
 afterAll(async () => t?.close());
 
-const count = async (table: 'regions' | 'audit_log') =>
-  Number(
-    (
-      await t.db
-        .selectFrom(table)
-        .select((eb) => eb.fn.countAll().as('n'))
-        .executeTakeFirstOrThrow()
-    ).n,
-  );
+const count = (table: 'regions' | 'audit_log') => t.count(table);
 
 describe('regions', () => {
   let regionId: string;

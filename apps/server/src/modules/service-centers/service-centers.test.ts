@@ -26,15 +26,7 @@ beforeAll(async () => {
 });
 afterAll(async () => t?.close());
 
-const countCenters = async () =>
-  Number(
-    (
-      await t.db
-        .selectFrom('service_centers')
-        .select((eb) => eb.fn.countAll().as('n'))
-        .executeTakeFirstOrThrow()
-    ).n,
-  );
+const countCenters = () => t.count('service_centers');
 
 describe('service centers', () => {
   let centerId: string;

@@ -23,15 +23,7 @@ const scopeOf = (role: string, s: Partial<{ brand_ids: string[]; outlet_id: stri
     technician_id: null,
     customer_id: null,
   });
-const count = async () =>
-  Number(
-    (
-      await t.db
-        .selectFrom('technicians')
-        .select((eb) => eb.fn.countAll().as('n'))
-        .executeTakeFirstOrThrow()
-    ).n,
-  );
+const count = () => t.count('technicians');
 const newTech = (over: Record<string, unknown> = {}) => ({
   outletId: outletA1.id,
   code: `NT${Math.random().toString(36).slice(2, 8)}`,
