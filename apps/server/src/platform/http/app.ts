@@ -145,7 +145,11 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions): Promise<
     }
   });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
-  await app.register(scalar, { routePrefix: '/api/docs', configuration: { url: '/api/openapi.json' } });
+  await app.register(scalar, {
+    routePrefix: '/api/docs',
+    // Served from the package itself; no developer toolbar (it links to hosted services).
+    configuration: { url: '/api/openapi.json', showDeveloperTools: 'never' },
+  });
 
   await app.register(
     async (api) => {
