@@ -9,3 +9,9 @@ export interface AppContext {
   db: Database;
   clock: Clock;
 }
+
+/** What a command is given (`deps`): the database to open its transaction on and the clock. */
+export interface CommandDeps {
+  db: Database;
+  clock: Clock;
+}

@@ -1,19 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import type { Actor, Principal } from '../../platform/access/principal.ts';
 import { writeAudit } from '../../platform/audit.ts';
-import type { Clock } from '../../platform/clock.ts';
-import type { Database } from '../../platform/db/database.ts';
+import type { CommandDeps } from '../../platform/context.ts';
 import { AppError, CommonErrors } from '../../platform/errors.ts';
 import { sha256 } from '../../platform/http/auth-hook.ts';
 import { newId } from '../../platform/ids.ts';
 import { emitEvent } from '../../platform/outbox.ts';
 import { ApiKeyErrors } from './api-keys.errors.ts';
 import { findOwnKey } from './api-keys.repository.ts';
-
-export interface CommandDeps {
-  db: Database;
-  clock: Clock;
-}
 
 export const MAX_ACTIVE_KEYS = 20;
 /** The auth hook looks a key up by its first 12 characters, then compares the sha256 of the whole. */

@@ -2,19 +2,13 @@ import type { brandCreate, brandUpdate } from '@aftercare/contracts';
 import type { z } from 'zod';
 import type { Actor, Scope } from '../../platform/access/principal.ts';
 import { writeAudit } from '../../platform/audit.ts';
-import type { Clock } from '../../platform/clock.ts';
-import type { Database } from '../../platform/db/database.ts';
+import type { CommandDeps } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { emitEvent } from '../../platform/outbox.ts';
 import { canManageBrand } from '../network/scope.ts';
 import { BrandErrors } from './brands.errors.ts';
 import { categoriesOf, findBrand } from './brands.repository.ts';
-
-export interface CommandDeps {
-  db: Database;
-  clock: Clock;
-}
 
 export async function createBrand(deps: CommandDeps, actor: Actor, scope: Scope, input: z.infer<typeof brandCreate>) {
   if (scope.kind !== 'all') throw new AppError(BrandErrors.BRAND_CREATE_FORBIDDEN);

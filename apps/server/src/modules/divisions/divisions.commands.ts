@@ -3,8 +3,7 @@ import { sql, type Updateable } from 'kysely';
 import type { z } from 'zod';
 import type { Actor } from '../../platform/access/principal.ts';
 import { writeAudit } from '../../platform/audit.ts';
-import type { Clock } from '../../platform/clock.ts';
-import type { Database } from '../../platform/db/database.ts';
+import type { CommandDeps } from '../../platform/context.ts';
 import type { DivisionsTable } from '../../platform/db/schema.ts';
 import { AppError, CommonErrors } from '../../platform/errors.ts';
 import { emitEvent } from '../../platform/outbox.ts';
@@ -12,11 +11,6 @@ import { searchTokens } from '../../platform/text-search.ts';
 import { deriveUrbanRural } from './division-data.ts';
 import { DivisionErrors } from './divisions.errors.ts';
 import { descendantsOf, findDivision } from './divisions.repository.ts';
-
-export interface CommandDeps {
-  db: Database;
-  clock: Clock;
-}
 
 /**
  * Level and parent follow from the code: 9 digits a township under its county (the first six), XX0000

@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import type { Actor, Scope } from '../../platform/access/principal.ts';
 import { writeAudit } from '../../platform/audit.ts';
 import type { Clock } from '../../platform/clock.ts';
-import type { Database } from '../../platform/db/database.ts';
+import type { CommandDeps } from '../../platform/context.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import { onUniqueViolation } from '../../platform/db/unique.ts';
 import { AppError, CommonErrors } from '../../platform/errors.ts';
@@ -24,11 +24,6 @@ import {
   type LinkPlan,
   resolveLinks,
 } from './outlets.rules.ts';
-
-export interface CommandDeps {
-  db: Database;
-  clock: Clock;
-}
 
 const DEACTIVATED = new Set(['suspended', 'terminated']);
 

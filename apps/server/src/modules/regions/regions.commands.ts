@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import type { Actor, Scope } from '../../platform/access/principal.ts';
 import { writeAudit } from '../../platform/audit.ts';
 import type { Clock } from '../../platform/clock.ts';
-import type { Database } from '../../platform/db/database.ts';
+import type { CommandDeps } from '../../platform/context.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import { onUniqueViolation } from '../../platform/db/unique.ts';
 import { AppError, CommonErrors } from '../../platform/errors.ts';
@@ -14,11 +14,6 @@ import { codeTakenInBrand, visibleBrand } from '../network/lookups.ts';
 import { canManageBrand } from '../network/scope.ts';
 import { RegionErrors } from './regions.errors.ts';
 import { findRegion, nonProvinces } from './regions.repository.ts';
-
-export interface CommandDeps {
-  db: Database;
-  clock: Clock;
-}
 
 const unique = <T>(xs: T[]) => [...new Set(xs)];
 

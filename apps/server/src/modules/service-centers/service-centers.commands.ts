@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import type { Actor, Scope } from '../../platform/access/principal.ts';
 import { writeAudit } from '../../platform/audit.ts';
 import type { Clock } from '../../platform/clock.ts';
-import type { Database } from '../../platform/db/database.ts';
+import type { CommandDeps } from '../../platform/context.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import { onUniqueViolation } from '../../platform/db/unique.ts';
 import { AppError, CommonErrors } from '../../platform/errors.ts';
@@ -14,11 +14,6 @@ import { codeTakenInBrand, visibleRegion } from '../network/lookups.ts';
 import { canManageBrand } from '../network/scope.ts';
 import { ServiceCenterErrors } from './service-centers.errors.ts';
 import { divisionExists, findServiceCenter } from './service-centers.repository.ts';
-
-export interface CommandDeps {
-  db: Database;
-  clock: Clock;
-}
 
 async function checkDivision(trx: Transaction<DB>, code: string | null | undefined) {
   if (code && !(await divisionExists(trx, code))) {

@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import type { Actor, Scope } from '../../platform/access/principal.ts';
 import { type Tx, writeAudit } from '../../platform/audit.ts';
 import type { Clock } from '../../platform/clock.ts';
-import type { Database } from '../../platform/db/database.ts';
+import type { CommandDeps } from '../../platform/context.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import { AppError, CommonErrors } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
@@ -14,11 +14,6 @@ import { visibleOutlet } from '../network/lookups.ts';
 import { shanghaiDate } from './licence.ts';
 import { TechnicianErrors } from './technicians.errors.ts';
 import { findTechnician, outletCategories, skillsOf } from './technicians.repository.ts';
-
-export interface CommandDeps {
-  db: Database;
-  clock: Clock;
-}
 
 type Skill = { categoryCode: string; serviceType: string };
 

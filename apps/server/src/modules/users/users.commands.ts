@@ -3,8 +3,7 @@ import type { Updateable } from 'kysely';
 import type { z } from 'zod';
 import type { Actor, Scope } from '../../platform/access/principal.ts';
 import { writeAudit } from '../../platform/audit.ts';
-import type { Clock } from '../../platform/clock.ts';
-import type { Database } from '../../platform/db/database.ts';
+import type { CommandDeps } from '../../platform/context.ts';
 import type { UsersTable } from '../../platform/db/schema.ts';
 import { AppError, CommonErrors } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
@@ -14,11 +13,6 @@ import { hashPassword } from '../auth/passwords.ts';
 import { canManageUser, validateUserScope } from './user-scope.ts';
 import { UserErrors } from './users.errors.ts';
 import { findUser, loadUser, type UserRow } from './users.repository.ts';
-
-export interface CommandDeps {
-  db: Database;
-  clock: Clock;
-}
 
 const normalizePhone = (phone: string) => phone.replace(/[\s-]/g, '');
 
