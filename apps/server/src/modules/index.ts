@@ -4,6 +4,8 @@ import { apiKeyRoutes } from './api-keys/index.ts';
 import { auditRoutes } from './audit/index.ts';
 import { authRoutes } from './auth/auth.routes.ts';
 import { brandRoutes } from './brands/brands.routes.ts';
+import { catalogRoutes } from './catalog/index.ts';
+import { customerRoutes } from './customers/index.ts';
 import { divisionRoutes } from './divisions/index.ts';
 import { importRoutes } from './imports/index.ts';
 import { outletRoutes } from './outlets/index.ts';
@@ -25,4 +27,6 @@ export async function registerRoutes(app: TypedApp, ctx: AppContext) {
   apiKeyRoutes(app, ctx);
   importRoutes(app, ctx);
   auditRoutes(app, ctx);
+  catalogRoutes(app, ctx);
+  customerRoutes(app, ctx);
 }

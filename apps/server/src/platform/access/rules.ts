@@ -19,4 +19,8 @@ export type ResourceKind =
   | 'user'
   | 'api_key'
   | 'division'
+  | 'customer'
+  | 'product'
+  | 'model'
+  | 'part'
   | 'none';

@@ -1,4 +1,6 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { CatalogTables } from '../../modules/catalog/catalog.tables.ts';
+import type { CustomerTables } from '../../modules/customers/customers.tables.ts';
 
 /** Kysely table types; one interface per table in migrations/. */
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -238,7 +240,7 @@ export interface TechnicianTrainingsTable {
   created_at: Timestamp;
 }
 
-export interface DB {
+interface CoreTables {
   schema_migrations: SchemaMigrationsTable;
   audit_log: AuditLogTable;
   events: EventsTable;
@@ -260,3 +262,6 @@ export interface DB {
   technician_skills: TechnicianSkillsTable;
   technician_trainings: TechnicianTrainingsTable;
 }
+
+/** Every table: the platform and network ones here, each later module's in its own `*.tables.ts`. */
+export type DB = CoreTables & CustomerTables & CatalogTables;

@@ -1,0 +1,4 @@
+import type { AppContext } from '../../platform/context.ts';
+import type { TypedApp } from '../../platform/http/app.ts';
+
+export function catalogRoutes(_app: TypedApp, _ctx: AppContext) {}
