@@ -31,6 +31,8 @@ async function buildWorld(t: TestApp) {
   const techA = await f.technician(outletA.id);
   const techA2 = await f.technician(outletA2.id);
   const techB = await f.technician(outletB.id);
+  const modelB = await f.model(brandB.id, { name: '乙品牌网点专供机型' });
+  const partB = await f.part(brandB.id, { name: '乙品牌网点专供配件', isMainPart: true });
   const managerB = await f.user('outlet_manager', { outletId: outletB.id });
   const adminB = await t.as('brand_admin', { brandIds: [brandB.id] });
   const keyB = await t.post('/api/v1/api-keys', adminB, { name: 'b-integration' });
@@ -51,6 +53,8 @@ async function buildWorld(t: TestApp) {
     technician: [techB.id],
     user: [managerB.id, adminB.userId],
     api_key: [keyB.data?.id].filter(Boolean) as string[],
+    model: [modelB.id],
+    part: [partB.id],
   };
   const foreign: Record<string, Partial<Record<ResourceKind, string[]>>> = {
     outletManagerA: {
@@ -118,6 +122,8 @@ const UPDATE_BODIES: Partial<Record<ResourceKind, unknown>> = {
   technician: { name: '改名' },
   user: { displayName: '改名' },
   api_key: undefined,
+  model: { name: '改名' },
+  part: { priceFen: 1 },
 };
 
 const SUBRESOURCE_BODIES: Record<string, unknown> = {
@@ -151,6 +157,19 @@ const CREATES: Record<string, (w: World) => unknown> = {
     password: 'long-enough-pass',
     role: 'outlet_manager',
     outletId: w.outletB.id,
+  }),
+  'POST /api/v1/models': (w) => ({
+    brandId: w.brandB.id,
+    categoryCode: 'air_conditioner',
+    code: 'ISO_M',
+    name: '越权型号',
+  }),
+  'POST /api/v1/parts': (w) => ({
+    brandId: w.brandB.id,
+    categoryCode: 'air_conditioner',
+    code: 'ISO_P',
+    name: '越权配件',
+    priceFen: 100,
   }),
 };
 

@@ -158,6 +158,71 @@ export class Factories {
     return { id, code, outletId };
   }
 
+  async model(
+    brandId: string,
+    over: Partial<{ code: string; name: string; categoryCode: string; status: string; specs: object }> = {},
+  ) {
+    const id = newId();
+    const code = over.code ?? `M${next()}`;
+    const name = over.name ?? `变频空调${code}`;
+    await this.ctx.db
+      .insertInto('product_models')
+      .values({
+        id,
+        brand_id: brandId,
+        category_code: over.categoryCode ?? 'air_conditioner',
+        code,
+        name,
+        specs: JSON.stringify(over.specs ?? { capacity: '1.5匹' }),
+        status: over.status ?? 'active',
+        created_at: this.now,
+        updated_at: this.now,
+        search: sql<string>`to_tsvector('simple', ${searchTokens(name, code)})`,
+      })
+      .execute();
+    return { id, code, brandId };
+  }
+
+  async part(
+    brandId: string,
+    over: Partial<{
+      code: string;
+      name: string;
+      categoryCode: string;
+      isMainPart: boolean;
+      priceFen: number;
+      status: string;
+      modelIds: string[];
+    }> = {},
+  ) {
+    const id = newId();
+    const code = over.code ?? `P${next()}`;
+    const name = over.name ?? `压缩机${code}`;
+    await this.ctx.db
+      .insertInto('parts')
+      .values({
+        id,
+        brand_id: brandId,
+        category_code: over.categoryCode ?? 'air_conditioner',
+        code,
+        name,
+        is_main_part: over.isMainPart ?? false,
+        price_fen: over.priceFen ?? 12850,
+        status: over.status ?? 'active',
+        created_at: this.now,
+        updated_at: this.now,
+        search: sql<string>`to_tsvector('simple', ${searchTokens(name, code)})`,
+      })
+      .execute();
+    if (over.modelIds?.length) {
+      await this.ctx.db
+        .insertInto('model_parts')
+        .values(over.modelIds.map((model_id) => ({ model_id, part_id: id })))
+        .execute();
+    }
+    return { id, code, brandId };
+  }
+
   async user(
     role: Role,
     scope: Partial<{

@@ -25,6 +25,8 @@ export const CAPABILITIES = [
   'apikeys.manage',
   'audit.read',
   'pii.phone',
+  'catalog.read',
+  'catalog.write',
 ] as const;
 export type Capability = (typeof CAPABILITIES)[number];
 
@@ -44,13 +46,23 @@ export const ROLE_CAPABILITIES: Record<Role, readonly Capability[]> = {
     'apikeys.manage',
     'audit.read',
     'pii.phone',
+    'catalog.read',
+    'catalog.write',
   ],
-  service_manager: ['brands.read', 'network.read', 'divisions.read', 'users.read', 'audit.read'],
-  agent: ['brands.read', 'network.read', 'divisions.read', 'pii.phone'],
-  dispatcher: ['brands.read', 'network.read', 'divisions.read', 'pii.phone'],
-  quality_inspector: ['brands.read', 'network.read', 'divisions.read'],
-  outlet_manager: ['brands.read', 'network.read', 'technicians.write', 'divisions.read', 'users.read', 'pii.phone'],
-  technician: ['brands.read', 'network.read', 'divisions.read'],
+  service_manager: ['brands.read', 'network.read', 'divisions.read', 'users.read', 'audit.read', 'catalog.read'],
+  agent: ['brands.read', 'network.read', 'divisions.read', 'pii.phone', 'catalog.read'],
+  dispatcher: ['brands.read', 'network.read', 'divisions.read', 'pii.phone', 'catalog.read'],
+  quality_inspector: ['brands.read', 'network.read', 'divisions.read', 'catalog.read'],
+  outlet_manager: [
+    'brands.read',
+    'network.read',
+    'technicians.write',
+    'divisions.read',
+    'users.read',
+    'pii.phone',
+    'catalog.read',
+  ],
+  technician: ['brands.read', 'network.read', 'divisions.read', 'catalog.read'],
   customer: ['divisions.read'],
 };
 

@@ -1,6 +1,7 @@
 export * from './access.ts';
 export * from './audit.ts';
 export * from './auth.ts';
+export * from './catalog.ts';
 export * from './common.ts';
 export * from './imports.ts';
 export * from './network.ts';

@@ -1,4 +1,2 @@
-import type { AppContext } from '../../platform/context.ts';
-import type { TypedApp } from '../../platform/http/app.ts';
-
-export function catalogRoutes(_app: TypedApp, _ctx: AppContext) {}
+export { createModelTx, createPartTx, updateModelTx, updatePartTx } from './catalog.commands.ts';
+export { catalogRoutes } from './catalog.routes.ts';
