@@ -1,1 +1,11 @@
-export {};
+export * from './dates.ts';
+export * from './explain/messages.ts';
+export * from './facts.ts';
+export * from './parse.ts';
+export * from './resolve.ts';
+export * from './schema.ts';
+export * from './warranty/context.ts';
+export * from './warranty/entitlements.ts';
+export * from './warranty/evaluate.ts';
+export * from './warranty/remedies.ts';
+export type * from './warranty/verdict.ts';
