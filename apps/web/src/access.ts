@@ -64,6 +64,8 @@ export const ACTIONS = {
   'import.regions': 'network.write',
   'import.service_centers': 'network.write',
   'import.technicians': 'technicians.write',
+  'import.models': 'catalog.write',
+  'import.parts': 'catalog.write',
 } as const satisfies Record<string, Capability> & Record<`import.${ImportKind}`, Capability>;
 
 export type Action = keyof typeof ACTIONS;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-export const IMPORT_KINDS = ['outlets', 'technicians', 'regions', 'service_centers'] as const;
+export const IMPORT_KINDS = ['outlets', 'technicians', 'regions', 'service_centers', 'models', 'parts'] as const;
 export const importKind = z.enum(IMPORT_KINDS);
 
 export const importRowError = z.object({

@@ -71,6 +71,8 @@ export const enUS: Resources = {
       technicians: 'Technicians',
       regions: 'Regions',
       service_centers: 'Service centers',
+      models: 'Product models',
+      parts: 'Parts',
     },
     scopeKind: {
       all: 'Everything',

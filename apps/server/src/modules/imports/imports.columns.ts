@@ -17,6 +17,10 @@ export interface ColumnSpec {
 
 const LIST_NOTE_ZH = '多个用 ; 或 、 分隔';
 const LIST_NOTE_EN = 'several separated by ; or 、';
+const CATEGORY_ZH = '品牌的品类编码或名称，例如 air_conditioner 或 空调';
+const CATEGORY_EN = "one of the brand's category codes or names, e.g. air_conditioner";
+const STATUS_ZH = '正常 / 停用，默认正常';
+const STATUS_EN = 'active / inactive; default active';
 const PAIRS_ZH = '品类:服务类型，多个用 ; 分隔，例如 air_conditioner:repair;air_conditioner:installation';
 const PAIRS_EN =
   'category:service type, several separated by ;, e.g. air_conditioner:repair;air_conditioner:installation';
@@ -165,6 +169,100 @@ export const COLUMNS: Record<ImportKind, readonly ColumnSpec[]> = {
     { key: 'address', zh: '地址', en: 'address', note: n('', '') },
     { key: 'phone', zh: '电话', en: 'phone', text: true, note: n('', '') },
   ],
+  models: [
+    { key: 'brandCode', zh: '品牌编码', en: 'brandCode', required: true, text: true, note: n('', '') },
+    {
+      key: 'code',
+      zh: '型号编码',
+      en: 'code',
+      aliases: ['型号', '机型编码'],
+      required: true,
+      text: true,
+      note: n('品牌内唯一', 'unique within the brand'),
+    },
+    { key: 'name', zh: '型号名称', en: 'name', aliases: ['机型名称'], required: true, note: n('', '') },
+    {
+      key: 'categoryCode',
+      zh: '品类',
+      en: 'categoryCode',
+      aliases: ['品类编码', '产品品类'],
+      required: true,
+      note: n(CATEGORY_ZH, CATEGORY_EN),
+    },
+    { key: 'nameEn', zh: '英文名称', en: 'nameEn', note: n('', '') },
+    {
+      key: 'specs',
+      zh: '规格',
+      en: 'specs',
+      aliases: ['规格参数'],
+      note: n(
+        '参数:值，多个用 ; 分隔，例如 容量:1.5匹;功率:1200W',
+        'name:value separated by ;, e.g. capacity:1.5HP;power:1200W',
+      ),
+    },
+    {
+      key: 'launchedOn',
+      zh: '上市日期',
+      en: 'launchedOn',
+      note: n('例如 2025-03-01', 'e.g. 2025-03-01'),
+    },
+    { key: 'status', zh: '状态', en: 'status', note: n(STATUS_ZH, STATUS_EN) },
+  ],
+  parts: [
+    { key: 'brandCode', zh: '品牌编码', en: 'brandCode', required: true, text: true, note: n('', '') },
+    {
+      key: 'code',
+      zh: '配件编码',
+      en: 'code',
+      aliases: ['备件编码', '物料编码'],
+      required: true,
+      text: true,
+      note: n('品牌内唯一', 'unique within the brand'),
+    },
+    { key: 'name', zh: '配件名称', en: 'name', aliases: ['备件名称'], required: true, note: n('', '') },
+    {
+      key: 'categoryCode',
+      zh: '品类',
+      en: 'categoryCode',
+      aliases: ['品类编码', '产品品类'],
+      required: true,
+      note: n(CATEGORY_ZH, CATEGORY_EN),
+    },
+    {
+      key: 'isMainPart',
+      zh: '主要部件',
+      en: 'isMainPart',
+      aliases: ['是否主要部件', 'mainPart'],
+      note: n(
+        '是 / 否，默认否；三包主要部件（如空调压缩机）',
+        'yes / no, default no; a main part under the warranty rules',
+      ),
+    },
+    {
+      key: 'price',
+      zh: '价格(元)',
+      en: 'priceYuan',
+      aliases: ['价格', '单价', '单价(元)'],
+      required: true,
+      note: n('单位元，最多两位小数，例如 128.50', 'in yuan, at most two decimals, e.g. 128.50'),
+    },
+    {
+      key: 'warrantyTermMonths',
+      zh: '保修期(月)',
+      en: 'warrantyTermMonths',
+      aliases: ['保修月数'],
+      note: n('整数，留空则按政策包', 'whole months; blank: as the policy pack says'),
+    },
+    {
+      key: 'modelCodes',
+      zh: '适用型号',
+      en: 'modelCodes',
+      aliases: ['适用机型'],
+      text: true,
+      note: n(`同品牌已有型号编码，${LIST_NOTE_ZH}`, `model codes of the same brand, ${LIST_NOTE_EN}`),
+    },
+    { key: 'status', zh: '状态', en: 'status', note: n(STATUS_ZH, STATUS_EN) },
+  ],
 };
 
 function n(zh: string, en: string) {
@@ -203,6 +301,12 @@ export function matchHeaders(kind: ImportKind, headers: readonly string[]): Head
     const text = raw.trim();
     if (!text) return;
     let key = byName.get(norm(text));
+    if (!key) {
+      // The template's own "价格(元) (priceYuan)": the Chinese name may hold parentheses itself.
+      const m = text.match(/^(.+?)\s*[(（]\s*([A-Za-z]\w*)\s*[)）]$/);
+      const zh = m && byName.get(norm(m[1]!));
+      if (zh && zh === byName.get(norm(m[2]!))) key = zh;
+    }
     if (!key) {
       // "网点编码 (code)", "网点编码/code", "网点编码\ncode": every part must name the same column.
       const keys = new Set(

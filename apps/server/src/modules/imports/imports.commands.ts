@@ -5,6 +5,7 @@ import type { Clock } from '../../platform/clock.ts';
 import type { Database } from '../../platform/db/database.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import { AppError, type Locale, localize } from '../../platform/errors.ts';
+import { createModelTx, createPartTx, updateModelTx, updatePartTx } from '../catalog/index.ts';
 import { createOutletTx, updateOutletTx } from '../outlets/index.ts';
 import { createRegionTx, updateRegionTx } from '../regions/index.ts';
 import { createServiceCenterTx, updateServiceCenterTx } from '../service-centers/index.ts';
@@ -43,6 +44,8 @@ const FIXED: Record<ImportKind, readonly string[]> = {
   regions: ['code', 'brandId'],
   service_centers: ['code', 'regionId'],
   technicians: ['code', 'outletId'],
+  models: ['code', 'brandId'],
+  parts: ['code', 'brandId'],
 };
 
 /** For an update, only the fields whose cells were filled in (blank cells leave the record as it is). */
@@ -78,6 +81,12 @@ async function writeRow(
       case 'service_centers':
         await updateServiceCenterTx(trx, clock, actor, scope, id, input as Parameters<typeof updateServiceCenterTx>[5]);
         break;
+      case 'models':
+        await updateModelTx(trx, clock, actor, scope, id, input as Parameters<typeof updateModelTx>[5]);
+        break;
+      case 'parts':
+        await updatePartTx(trx, clock, actor, scope, id, input as Parameters<typeof updatePartTx>[5]);
+        break;
     }
     return id;
   }
@@ -90,6 +99,10 @@ async function writeRow(
       return (await createRegionTx(trx, clock, actor, scope, row.input as CreateInput<'regions'>)).id;
     case 'service_centers':
       return (await createServiceCenterTx(trx, clock, actor, scope, row.input as CreateInput<'service_centers'>)).id;
+    case 'models':
+      return (await createModelTx(trx, clock, actor, scope, row.input as CreateInput<'models'>)).id;
+    case 'parts':
+      return (await createPartTx(trx, clock, actor, scope, row.input as CreateInput<'parts'>)).id;
   }
 }
 

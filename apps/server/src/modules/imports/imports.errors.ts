@@ -109,6 +109,21 @@ export const ImportRowErrors = defineErrors({
     'zh-CN': '品类「{value}」不属于相关品牌',
     'en-US': 'Category "{value}" does not belong to the brands concerned',
   },
+  IMPORT_UNKNOWN_MODEL: {
+    status: 422,
+    'zh-CN': '品牌 {brand} 下没有型号编码「{value}」',
+    'en-US': 'Brand {brand} has no model with code "{value}"',
+  },
+  IMPORT_INVALID_PRICE: {
+    status: 422,
+    'zh-CN': '「{value}」不是有效金额：请填写以元为单位、最多两位小数的非负数，例如 128.50',
+    'en-US': '"{value}" is not a valid amount: write yuan with at most two decimals, e.g. 128.50',
+  },
+  IMPORT_INVALID_SPEC: {
+    status: 422,
+    'zh-CN': '「{value}」应写成 参数:值，例如 容量:1.5匹',
+    'en-US': '"{value}" must be name:value, e.g. capacity:1.5HP',
+  },
   IMPORT_DUPLICATE_IN_FILE: {
     status: 422,
     'zh-CN': '编码「{value}」与第 {row} 行重复',

@@ -1,3 +1,4 @@
+import { IMPORT_KINDS } from '@aftercare/contracts';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Caller, createTestApp, type TestApp } from '../../../test/index.ts';
@@ -146,7 +147,7 @@ describe('GET /imports/templates/:kind', () => {
   });
 
   it('has a template for every kind', async () => {
-    for (const kind of ['outlets', 'technicians', 'regions', 'service_centers']) {
+    for (const kind of IMPORT_KINDS) {
       const res = await t.get(`/api/v1/imports/templates/${kind}`, admin);
       expect(res.statusCode, kind).toBe(200);
     }

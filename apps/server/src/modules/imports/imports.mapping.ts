@@ -1,4 +1,5 @@
 import {
+  ACTIVE_STATUS_OPTIONS,
   type ImportKind,
   LEVEL_OPTIONS,
   OPTION_LABELS,
@@ -33,6 +34,8 @@ export interface Resolver {
   division(code: string): boolean;
   /** An outlet visible to the caller, by code. */
   outlet(code: string): { id: string; brandIds: readonly string[] } | null;
+  /** A product model of a brand the caller may manage, by code. */
+  model(brandId: string, code: string): string | null;
   /** A record of this kind with this code (brand-scoped codes: within brandId), seen or not. */
   existing(kind: ImportKind, code: string, brandId: string | null): ExistingRecord | null;
 }
@@ -64,6 +67,8 @@ export const FIELD_COLUMN: Record<ImportKind, Record<string, string>> = {
   technicians: { outletId: 'outletCode' },
   regions: { brandId: 'brandCode' },
   service_centers: { regionId: 'regionCode' },
+  models: { brandId: 'brandCode' },
+  parts: { brandId: 'brandCode', priceFen: 'price', modelIds: 'modelCodes' },
 };
 
 const DIVISION = /^\d{6}(\d{3})?$/;
@@ -267,9 +272,73 @@ function buildServiceCenter(r: RowReader, ctx: BuildContext): BuiltRow {
   };
 }
 
+/** The brand column and the category (code or name) of that brand, shared by models and parts. */
+function brandAndCategory(r: RowReader, ctx: BuildContext) {
+  const brandCode = r.text('brandCode');
+  const brandId = brandCode ? brandOf(r, ctx, 'brandCode', brandCode) : undefined;
+  const token = r.text('categoryCode');
+  let categoryCode: string | undefined;
+  if (token && brandId && brandId !== PLACEHOLDER_ID) {
+    categoryCode = ctx.resolver.category([brandId], token) ?? undefined;
+    if (!categoryCode) r.fail('categoryCode', 'IMPORT_UNKNOWN_CATEGORY', { value: token });
+  }
+  // Without a known brand the category cannot be checked; the brand column reports the row.
+  const unchecked = token && (!brandId || brandId === PLACEHOLDER_ID) ? 'unchecked' : undefined;
+  return { brandCode, brandId, categoryCode: categoryCode ?? unchecked };
+}
+
+function buildModel(r: RowReader, ctx: BuildContext): BuiltRow {
+  const { brandId, categoryCode } = brandAndCategory(r, ctx);
+  const code = r.text('code');
+  return {
+    input: {
+      brandId,
+      categoryCode,
+      code,
+      name: r.text('name'),
+      nameEn: r.text('nameEn'),
+      specs: r.specs('specs'),
+      launchedOn: r.date('launchedOn'),
+      status: r.option('status', ACTIVE_STATUS_OPTIONS, OPTION_LABELS.activeStatus),
+    },
+    code,
+    brandId: brandId ?? null,
+  };
+}
+
+function buildPart(r: RowReader, ctx: BuildContext): BuiltRow {
+  const { brandCode, brandId, categoryCode } = brandAndCategory(r, ctx);
+  const modelIds: string[] = [];
+  if (brandId && brandId !== PLACEHOLDER_ID) {
+    for (const modelCode of r.list('modelCodes')) {
+      const id = ctx.resolver.model(brandId, modelCode);
+      if (id) modelIds.push(id);
+      else r.fail('modelCodes', 'IMPORT_UNKNOWN_MODEL', { value: modelCode, brand: brandCode ?? '' });
+    }
+  }
+  const code = r.text('code');
+  return {
+    input: {
+      brandId,
+      categoryCode,
+      code,
+      name: r.text('name'),
+      isMainPart: r.yesNo('isMainPart'),
+      priceFen: r.fen('price'),
+      warrantyTermMonths: r.number('warrantyTermMonths'),
+      modelIds,
+      status: r.option('status', ACTIVE_STATUS_OPTIONS, OPTION_LABELS.activeStatus),
+    },
+    code,
+    brandId: brandId ?? null,
+  };
+}
+
 export const BUILDERS: Record<ImportKind, (r: RowReader, ctx: BuildContext) => BuiltRow> = {
   outlets: buildOutlet,
   technicians: buildTechnician,
   regions: buildRegion,
   service_centers: buildServiceCenter,
+  models: buildModel,
+  parts: buildPart,
 };

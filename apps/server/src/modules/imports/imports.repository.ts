@@ -81,6 +81,19 @@ export async function loadResolver(db: Tx, scope: Scope, kind: ImportKind, refs:
   );
   const divisions = new Set(divisionRows.map((d) => d.code));
 
+  const modelRows =
+    brandIds.length && refs.models.size
+      ? await inChunks(refs.models, (codes) =>
+          db
+            .selectFrom('product_models')
+            .select(['id', 'brand_id', 'code'])
+            .where('brand_id', 'in', brandIds)
+            .where('code', 'in', codes)
+            .execute(),
+        )
+      : [];
+  const models = new Map(modelRows.map((m) => [`${m.brand_id}:${m.code}`, m.id]));
+
   const existing = await loadExisting(db, scope, kind, refs.codes, brandIds);
 
   return {
@@ -96,6 +109,7 @@ export async function loadResolver(db: Tx, scope: Scope, kind: ImportKind, refs:
     },
     division: (code) => divisions.has(code),
     outlet: (code) => outlets.get(code) ?? null,
+    model: (brandId, code) => models.get(`${brandId}:${code}`) ?? null,
     existing: (_kind, code, brandId) => existing.get(brandId ? `${brandId}:${code}` : code) ?? null,
   };
 }
@@ -139,6 +153,18 @@ async function loadExisting(
     const rows = await inChunks(codes, (chunk) =>
       db
         .selectFrom('regions')
+        .select(['id', 'code', 'brand_id'])
+        .where('brand_id', 'in', brandIds)
+        .where('code', 'in', chunk)
+        .execute(),
+    );
+    for (const r of rows) out.set(`${r.brand_id}:${r.code}`, { id: r.id, visible: true });
+  } else if ((kind === 'models' || kind === 'parts') && brandIds.length) {
+    // Model and part codes are unique within a brand, like regions.
+    const table = kind === 'models' ? 'product_models' : 'parts';
+    const rows = await inChunks(codes, (chunk) =>
+      db
+        .selectFrom(table)
         .select(['id', 'code', 'brand_id'])
         .where('brand_id', 'in', brandIds)
         .where('code', 'in', chunk)

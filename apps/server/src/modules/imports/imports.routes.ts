@@ -25,6 +25,8 @@ const CAPABILITY: Record<ImportKind, Capability> = {
   regions: 'network.write',
   service_centers: 'network.write',
   technicians: 'technicians.write',
+  models: 'catalog.write',
+  parts: 'catalog.write',
 };
 
 const kindParams = z.strictObject({ kind: importKind });
@@ -43,12 +45,14 @@ export function importRoutes(app: TypedApp, ctx: AppContext) {
     {
       schema: {
         tags,
-        summary: 'Import outlets, technicians, regions or service centers from CSV or .xlsx (field "file")',
+        summary:
+          'Import outlets, technicians, regions, service centers, product models or parts from CSV or .xlsx (field "file")',
         description:
           'Every row is checked first; any error answers 422 IMPORT_HAS_ERRORS with the row errors in `details` ' +
           'and nothing is written. Otherwise all rows are written in one transaction. A dry run (dryRun=true) ' +
           'answers 200 with the row errors in `errors` and never writes. Row numbers are the sheet rows ' +
-          '(header = row 1). The capability needed is network.write (technicians: technicians.write).',
+          '(header = row 1). The capability needed is network.write (technicians: technicians.write; models and ' +
+          'parts: catalog.write). Part prices are given in yuan with at most two decimals and stored in fen.',
         consumes: ['multipart/form-data'],
         params: kindParams,
         querystring: importQuery,

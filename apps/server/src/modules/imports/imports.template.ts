@@ -8,6 +8,8 @@ const SHEET_NAMES: Record<ImportKind, string> = {
   technicians: '工程师 technicians',
   regions: '大区 regions',
   service_centers: '服务管理中心 centers',
+  models: '产品型号 models',
+  parts: '配件 parts',
 };
 
 /** Example values, shown on the notes sheet so the data sheet stays empty. */
@@ -48,6 +50,27 @@ const EXAMPLES: Record<ImportKind, Record<string, string | number>> = {
     divisionCode: '310115',
     address: '上海市浦东新区世纪大道1号',
     phone: '021-50001234',
+  },
+  models: {
+    brandCode: 'BRAND1',
+    code: 'KFR-35GW/BpR3',
+    name: '变频挂机空调 1.5匹',
+    categoryCode: '空调',
+    nameEn: 'Inverter split AC 1.5HP',
+    specs: '容量:1.5匹;功率:1200W',
+    launchedOn: '2025-03-01',
+    status: '正常',
+  },
+  parts: {
+    brandCode: 'BRAND1',
+    code: 'COMP-35',
+    name: '变频压缩机',
+    categoryCode: 'air_conditioner',
+    isMainPart: '是',
+    price: '1288.50',
+    warrantyTermMonths: 72,
+    modelCodes: 'KFR-35GW/BpR3;KFR-26GW/BpR3',
+    status: '正常',
   },
 };
 

@@ -11,6 +11,7 @@ export const REGION_A = '33333333-3333-4333-8333-333333333333';
 export const CENTER_A = '44444444-4444-4444-8444-444444444444';
 export const OUTLET_1 = '55555555-5555-4555-8555-555555555555';
 export const EXISTING_OUTLET = '66666666-6666-4666-8666-666666666666';
+export const MODEL_A = '77777777-7777-4777-8777-777777777777';
 
 /** Brand A is the caller's; brand B exists but belongs to someone else (so it is unknown here). */
 export function resolver(over: { existing?: Record<string, ExistingRecord> } = {}): Resolver {
@@ -34,6 +35,7 @@ export function resolver(over: { existing?: Record<string, ExistingRecord> } = {
     },
     division: (code) => ['310000', '310115', '310115004', '310115125', '320000'].includes(code),
     outlet: (code) => (code === 'O1' ? { id: OUTLET_1, brandIds: [BRAND_A] } : null),
+    model: (brandId, code) => (brandId === BRAND_A && code === 'M1' ? MODEL_A : null),
     existing: (kind, code) => over.existing?.[`${kind}:${code}`] ?? null,
   };
 }

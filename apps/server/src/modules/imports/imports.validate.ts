@@ -1,4 +1,11 @@
-import { outletCreate, regionCreate, serviceCenterCreate, technicianCreate } from '@aftercare/contracts';
+import {
+  modelCreate,
+  outletCreate,
+  partCreate,
+  regionCreate,
+  serviceCenterCreate,
+  technicianCreate,
+} from '@aftercare/contracts';
 import { z } from 'zod';
 import { type Locale, localize } from '../../platform/errors.ts';
 import { COLUMNS, matchHeaders } from './imports.columns.ts';
@@ -17,6 +24,8 @@ export const CREATE_SCHEMAS = {
   technicians: technicianCreate,
   regions: regionCreate,
   service_centers: serviceCenterCreate,
+  models: modelCreate,
+  parts: partCreate,
 } as const;
 
 export type CreateInput<K extends ImportKind> = z.infer<(typeof CREATE_SCHEMAS)[K]>;
@@ -63,6 +72,7 @@ const CUSTOM_MESSAGES: Record<string, string> = {
   'lower-case letters, digits and _': '只能包含小写字母、数字和 _',
   'phone number': '电话号码格式不正确',
   '6-digit GB/T 2260 or 9-digit township code': '应为 6 位区县代码或 9 位乡镇街道代码',
+  'letters, digits, _ . / + and -': '只能包含字母、数字、_、.、/、+ 和 -',
 };
 
 export function planImport(kind: ImportKind, table: Table, resolver: Resolver, opts: PlanOptions): Plan {
@@ -157,6 +167,7 @@ export interface Refs {
   centers: Set<string>;
   outlets: Set<string>;
   divisions: Set<string>;
+  models: Set<string>;
   codes: Set<string>;
 }
 
@@ -172,6 +183,8 @@ const REF_COLUMNS: Record<ImportKind, Partial<Record<keyof Refs, readonly string
   technicians: { outlets: ['outletCode'], codes: ['code'] },
   regions: { brands: ['brandCode'], divisions: ['provinceCodes'], codes: ['code'] },
   service_centers: { brands: ['brandCode'], regions: ['regionCode'], divisions: ['divisionCode'], codes: ['code'] },
+  models: { brands: ['brandCode'], codes: ['code'] },
+  parts: { brands: ['brandCode'], models: ['modelCodes'], codes: ['code'] },
 };
 
 export function collectRefs(kind: ImportKind, table: Table): Refs {
@@ -181,6 +194,7 @@ export function collectRefs(kind: ImportKind, table: Table): Refs {
     centers: new Set(),
     outlets: new Set(),
     divisions: new Set(),
+    models: new Set(),
     codes: new Set(),
   };
   const { index } = matchHeaders(kind, table.headers);

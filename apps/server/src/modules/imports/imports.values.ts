@@ -38,6 +38,11 @@ export const OUTLET_STATUS_OPTIONS = options({
   suspended: ['暂停'],
   terminated: ['终止', '解约'],
 });
+export const ACTIVE_STATUS_OPTIONS = options({
+  active: ['正常', '启用', '在售'],
+  inactive: ['停用', '停产', '停售', '失效'],
+});
+export const YES_NO_OPTIONS = options({ true: ['是', 'y', 'yes', '1', '√'], false: ['否', 'n', 'no', '0', '×'] });
 export const LEVEL_OPTIONS = options({ junior: ['初级'], intermediate: ['中级'], senior: ['高级'], expert: ['专家'] });
 export const SERVICE_TYPE_OPTIONS = options({
   installation: ['安装'],
@@ -57,6 +62,8 @@ export const OPTION_LABELS = {
   tier: '服务中心/service_center, 专修部/specialist, 特约维修点/authorized',
   status: '正常/active, 考察期/probation, 暂停/suspended, 终止/terminated',
   level: '初级/junior, 中级/intermediate, 高级/senior, 专家/expert',
+  activeStatus: '正常/active, 停用/inactive',
+  yesNo: '是/true, 否/false',
   serviceType:
     '安装/installation, 维修/repair, 保养/maintenance, 移机/relocation, 检测/inspection, 退换货/return_exchange, 咨询/consultation, 指导/guidance, 投诉/complaint, 回收/recycling',
 } as const;
@@ -167,6 +174,39 @@ export class RowReader {
     ];
   }
 
+  /** 是/否 (yes/no, true/false, 1/0). */
+  yesNo(key: string): boolean | undefined {
+    const v = this.raw(key);
+    if (typeof v === 'boolean') return v;
+    const o = this.option(key, YES_NO_OPTIONS, OPTION_LABELS.yesNo);
+    return o === undefined ? undefined : o === 'true';
+  }
+
+  /** An amount in yuan (at most two decimals; ¥ and thousands separators allowed) → integer fen, exactly. */
+  fen(key: string): number | undefined {
+    const t = this.text(key);
+    if (t === undefined) return undefined;
+    const fen = yuanToFen(t);
+    return fen ?? this.fail(key, 'IMPORT_INVALID_PRICE', { value: t });
+  }
+
+  /** "容量:1.5匹;功率:1200W" → { 容量: '1.5匹', 功率: '1200W' }. */
+  specs(key: string): Record<string, string> {
+    const t = this.text(key);
+    const out: Record<string, string> = {};
+    if (t === undefined) return out;
+    for (const item of t.split(/[;；\r\n]+/).map((s) => s.trim())) {
+      if (!item) continue;
+      const m = item.match(/^([^:：=]+)[:：=](.+)$/);
+      if (!m) {
+        this.fail(key, 'IMPORT_INVALID_SPEC', { value: item });
+        continue;
+      }
+      out[m[1]!.trim()] = m[2]!.trim();
+    }
+    return out;
+  }
+
   /** "air_conditioner:repair;空调:安装" → category tokens (resolved later) and service types. */
   pairs(key: string): { category: string; serviceType: string }[] {
     const out: { category: string; serviceType: string }[] = [];
@@ -185,6 +225,20 @@ export class RowReader {
     }
     return out;
   }
+}
+
+/**
+ * Yuan as written ("128.5", "¥1,280.00", "0") → fen as an integer, computed on the digits (no
+ * floating point). Null for anything else, including negative amounts and a third decimal.
+ */
+export function yuanToFen(text: string): number | null {
+  const t = text
+    .normalize('NFKC')
+    .replace(/^[¥￥]|元$/g, '')
+    .replace(/[,\s]/g, '');
+  const m = t.match(/^(\d{1,12})(?:\.(\d{1,2}))?$/);
+  if (!m) return null;
+  return Number(m[1]) * 100 + Number((m[2] ?? '').padEnd(2, '0'));
 }
 
 function isoDay(d: Date): string {
