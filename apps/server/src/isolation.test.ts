@@ -34,6 +34,14 @@ async function buildWorld(t: TestApp) {
   const modelB = await f.model(brandB.id, { name: '乙品牌网点专供机型' });
   const partB = await f.part(brandB.id, { name: '乙品牌网点专供配件', isMainPart: true });
   const managerB = await f.user('outlet_manager', { outletId: outletB.id });
+  // Customers: outlet A installed customerA's product, outlet A2 customerA2's; customerB is brand B's
+  // (named so that a search for 网点 would find it if scope leaked).
+  const customerA = await f.customer(brandA.id, { name: '甲客户' });
+  const productA = await f.product(customerA, { installingOutletId: outletA.id });
+  const customerA2 = await f.customer(brandA.id, { name: '甲二客户' });
+  const productA2 = await f.product(customerA2, { installingOutletId: outletA2.id });
+  const customerB = await f.customer(brandB.id, { name: '网点乙客户' });
+  const productB = await f.product(customerB, { installingOutletId: outletB.id });
   const adminB = await t.as('brand_admin', { brandIds: [brandB.id] });
   const keyB = await t.post('/api/v1/api-keys', adminB, { name: 'b-integration' });
   const callers: Record<string, Caller> = {
@@ -42,7 +50,7 @@ async function buildWorld(t: TestApp) {
     regionManagerA: await t.as('service_manager', { brandIds: [brandA.id], regionIds: [regionA.id] }),
     technicianA: await t.as('technician', { outletId: outletA.id, technicianId: techA.id }),
     agentA: await t.as('agent', { brandIds: [brandA.id] }),
-    customer: await t.as('customer'),
+    customer: await t.as('customer', { customerId: customerA.id }),
   };
   // What each caller must not reach, by resource kind.
   const brandBSide = {
@@ -55,6 +63,8 @@ async function buildWorld(t: TestApp) {
     api_key: [keyB.data?.id].filter(Boolean) as string[],
     model: [modelB.id],
     part: [partB.id],
+    customer: [customerB.id],
+    product: [productB.id],
   };
   const foreign: Record<string, Partial<Record<ResourceKind, string[]>>> = {
     outletManagerA: {
@@ -62,6 +72,8 @@ async function buildWorld(t: TestApp) {
       region: [regionB.id, regionA2.id],
       outlet: [outletB.id, outletA2.id],
       technician: [techB.id, techA2.id],
+      customer: [customerB.id, customerA2.id],
+      product: [productB.id, productA2.id],
     },
     brandAdminA: brandBSide,
     regionManagerA: {
@@ -76,17 +88,20 @@ async function buildWorld(t: TestApp) {
       ...brandBSide,
       outlet: [outletA.id, outletB.id],
       technician: [techA.id, techB.id],
-      brand: [brandA.id, brandB.id],
+      // The caller is customerA, a customer of brand A: their own record names brand A.
+      brand: [brandB.id],
+      customer: [customerA2.id, customerB.id],
+      product: [productA2.id, productB.id],
     },
   };
   // Codes and names that must never show up in a foreign caller's lists.
   const foreignText: Record<string, string[]> = {
-    outletManagerA: [outletB.code, outletA2.code, techB.code, techA2.code],
-    brandAdminA: [outletB.code, techB.code, brandB.code],
-    regionManagerA: [outletB.code, outletA2.code, techA2.code, techB.code],
+    outletManagerA: [outletB.code, outletA2.code, techB.code, techA2.code, customerB.name, customerA2.name],
+    brandAdminA: [outletB.code, techB.code, brandB.code, customerB.name, productB.serial!],
+    regionManagerA: [outletB.code, outletA2.code, techA2.code, techB.code, customerB.name],
     technicianA: [outletB.code, outletA2.code, techB.code, techA2.code],
-    agentA: [outletB.code, techB.code, brandB.code],
-    customer: [outletA.code, outletB.code, techA.code, techB.code],
+    agentA: [outletB.code, techB.code, brandB.code, customerB.name, productB.serial!],
+    customer: [outletA.code, outletB.code, techA.code, techB.code, customerB.name, customerA2.name],
   };
   return {
     brandA,
@@ -101,6 +116,10 @@ async function buildWorld(t: TestApp) {
     techA,
     techA2,
     techB,
+    customerA,
+    customerB,
+    productA,
+    productB,
     callers,
     foreign,
     foreignText,
@@ -124,11 +143,14 @@ const UPDATE_BODIES: Partial<Record<ResourceKind, unknown>> = {
   api_key: undefined,
   model: { name: '改名' },
   part: { priceFen: 1 },
+  customer: { name: '改名' },
+  product: { store: '改名' },
 };
 
 const SUBRESOURCE_BODIES: Record<string, unknown> = {
   'POST /api/v1/technicians/:id/trainings': { course: '空调安装', completedOn: '2026-01-10', result: 'passed' },
   'POST /api/v1/api-keys/:id/revoke': undefined,
+  'POST /api/v1/customers/:id/merge': { otherId: '00000000-0000-4000-8000-000000000000' },
 };
 
 /** Creates under a foreign parent; each must be refused for every caller and write nothing. */
@@ -171,6 +193,8 @@ const CREATES: Record<string, (w: World) => unknown> = {
     name: '越权配件',
     priceFen: 100,
   }),
+  'POST /api/v1/customers': (w) => ({ brandId: w.brandB.id, name: '越权客户', phones: [{ number: '13800000000' }] }),
+  'POST /api/v1/products': (w) => ({ customerId: w.customerB.id, categoryCode: 'air_conditioner', serial: 'ISO-SN-1' }),
 };
 
 /** Routes that carry no scoped data of another party, with the reason. */

@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import { hashPassword } from '../src/modules/auth/passwords.ts';
 import type { AppContext } from '../src/platform/context.ts';
 import { newId } from '../src/platform/ids.ts';
+import { normalizePhone } from '../src/platform/phone.ts';
 import { searchTokens } from '../src/platform/text-search.ts';
 
 let seq = 0;
@@ -254,5 +255,109 @@ export class Factories {
       })
       .execute();
     return { id, username };
+  }
+
+  /** A customer of the brand with phones (any typed form, normalized here) and addresses. */
+  async customer(
+    brandId: string,
+    over: Partial<{
+      name: string;
+      phones: string[];
+      addresses: { divisionCode: string; detail: string }[];
+      tags: string[];
+      status: string;
+    }> = {},
+  ) {
+    const id = newId();
+    const name = over.name ?? `客户${next()}`;
+    const addresses = over.addresses ?? [{ divisionCode: '310115004', detail: '潍坊路100弄1号101室' }];
+    const divisions = addresses.length
+      ? await this.ctx.db
+          .selectFrom('divisions')
+          .select(['code', 'full_name'])
+          .where(
+            'code',
+            'in',
+            addresses.map((a) => a.divisionCode),
+          )
+          .execute()
+      : [];
+    const tokens = searchTokens(
+      name,
+      ...addresses.flatMap((a) => [a.detail, divisions.find((d) => d.code === a.divisionCode)?.full_name]),
+    );
+    await this.ctx.db
+      .insertInto('customers')
+      .values({
+        id,
+        brand_id: brandId,
+        name,
+        tags: over.tags ?? [],
+        consents: JSON.stringify({ serviceMessages: true, marketing: false, at: null }),
+        status: over.status ?? 'active',
+        created_at: this.now,
+        updated_at: this.now,
+        search: sql<string>`to_tsvector('simple', ${tokens})`,
+      })
+      .execute();
+    const phones = over.phones ?? [`139${next().padStart(8, '0').slice(-8)}`];
+    for (const [i, raw] of phones.entries()) {
+      const n = normalizePhone(raw);
+      if (!n) throw new Error(`factory: not a phone number: ${raw}`);
+      await this.ctx.db
+        .insertInto('customer_phones')
+        .values({
+          id: newId(),
+          customer_id: id,
+          brand_id: brandId,
+          raw,
+          normalized: n.normalized,
+          kind: n.kind,
+          is_primary: i === 0,
+          created_at: this.now,
+        })
+        .execute();
+    }
+    for (const [i, a] of addresses.entries()) {
+      await this.ctx.db
+        .insertInto('customer_addresses')
+        .values({
+          id: newId(),
+          customer_id: id,
+          brand_id: brandId,
+          division_code: a.divisionCode,
+          detail: a.detail,
+          is_primary: i === 0,
+          created_at: this.now,
+        })
+        .execute();
+    }
+    return { id, brandId, name, phones: phones.map((p) => normalizePhone(p)!.normalized) };
+  }
+
+  /** An installed product of the customer (category air_conditioner, as the brand builder defines). */
+  async product(
+    customer: { id: string; brandId: string },
+    over: Partial<{ serial: string | null; installingOutletId: string | null; categoryCode: string }> = {},
+  ) {
+    const id = newId();
+    const serial = over.serial === undefined ? `SN${next().padStart(10, '0')}` : over.serial;
+    await this.ctx.db
+      .insertInto('installed_products')
+      .values({
+        id,
+        brand_id: customer.brandId,
+        customer_id: customer.id,
+        category_code: over.categoryCode ?? 'air_conditioner',
+        model_code: 'KFR-35GW',
+        serial,
+        purchase_date: '2025-06-01',
+        installation_date: '2025-06-05',
+        installing_outlet_id: over.installingOutletId ?? null,
+        created_at: this.now,
+        updated_at: this.now,
+      })
+      .execute();
+    return { id, serial, customerId: customer.id, brandId: customer.brandId };
   }
 }

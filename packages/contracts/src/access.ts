@@ -27,6 +27,8 @@ export const CAPABILITIES = [
   'pii.phone',
   'catalog.read',
   'catalog.write',
+  'customers.read',
+  'customers.write',
 ] as const;
 export type Capability = (typeof CAPABILITIES)[number];
 
@@ -48,11 +50,37 @@ export const ROLE_CAPABILITIES: Record<Role, readonly Capability[]> = {
     'pii.phone',
     'catalog.read',
     'catalog.write',
+    'customers.read',
+    'customers.write',
   ],
-  service_manager: ['brands.read', 'network.read', 'divisions.read', 'users.read', 'audit.read', 'catalog.read'],
-  agent: ['brands.read', 'network.read', 'divisions.read', 'pii.phone', 'catalog.read'],
-  dispatcher: ['brands.read', 'network.read', 'divisions.read', 'pii.phone', 'catalog.read'],
-  quality_inspector: ['brands.read', 'network.read', 'divisions.read', 'catalog.read'],
+  service_manager: [
+    'brands.read',
+    'network.read',
+    'divisions.read',
+    'users.read',
+    'audit.read',
+    'catalog.read',
+    'customers.read',
+  ],
+  agent: [
+    'brands.read',
+    'network.read',
+    'divisions.read',
+    'pii.phone',
+    'catalog.read',
+    'customers.read',
+    'customers.write',
+  ],
+  dispatcher: [
+    'brands.read',
+    'network.read',
+    'divisions.read',
+    'pii.phone',
+    'catalog.read',
+    'customers.read',
+    'customers.write',
+  ],
+  quality_inspector: ['brands.read', 'network.read', 'divisions.read', 'catalog.read', 'customers.read'],
   outlet_manager: [
     'brands.read',
     'network.read',
@@ -61,9 +89,11 @@ export const ROLE_CAPABILITIES: Record<Role, readonly Capability[]> = {
     'users.read',
     'pii.phone',
     'catalog.read',
+    'customers.read',
   ],
   technician: ['brands.read', 'network.read', 'divisions.read', 'catalog.read'],
-  customer: ['divisions.read'],
+  // A customer reads only their own record (customer scope).
+  customer: ['divisions.read', 'customers.read'],
 };
 
 export type ScopeKind = 'all' | 'brand' | 'region' | 'outlet' | 'technician' | 'customer';
