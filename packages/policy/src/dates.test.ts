@@ -1,6 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { addDays, addTermCivil, compareDates, fromDayNumber, shanghaiDate, toCalendarDate } from './dates.ts';
+import {
+  addDays,
+  addTermCivil,
+  compareDates,
+  dayNumber,
+  fromDayNumber,
+  shanghaiDate,
+  toCalendarDate,
+} from './dates.ts';
 
 describe('addTermCivil (Civil Code art. 200–202)', () => {
   test.each([
@@ -20,6 +28,20 @@ describe('addTermCivil (Civil Code art. 200–202)', () => {
     ['2026-03-15', { days: 0 }, '2026-03-15'],
   ])('%s + %o ends on %s', (start, term, end) => {
     expect(addTermCivil(start, term)).toBe(end);
+  });
+
+  test('day numbers agree with the calendar, early years included', () => {
+    const day = fc.integer({ min: -719_000, max: 1_000_000 });
+    fc.assert(
+      fc.property(day, (n) => {
+        const d = fromDayNumber(n);
+        expect(dayNumber(d)).toBe(n);
+        if (n > -700_000) expect(d).toBe(new Date(n * 86_400_000).toISOString().slice(0, 10));
+      }),
+    );
+    expect(dayNumber('1970-01-01')).toBe(0);
+    expect(fromDayNumber(dayNumber('0001-01-01') + 365)).toBe('0002-01-01');
+    expect(addTermCivil('0004-02-29', { years: 1 })).toBe('0005-02-28');
   });
 
   test('rejects dates that are not calendar dates', () => {

@@ -38,18 +38,33 @@ export function isIsoDate(value: string): boolean {
 }
 
 export function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return [4, 6, 9, 11].includes(month) ? 30 : 31;
 }
 
+// Proleptic Gregorian day numbers by integer arithmetic (H. Hinnant's days_from_civil), so years
+// before 100 are not read as 19xx the way Date.UTC reads them.
 /** Days since 1970-01-01 (a plain day number, no time zone). */
 export function dayNumber(date: IsoDate): number {
-  const [y, m, d] = parts(date);
-  return Date.UTC(y, m - 1, d) / DAY_MS;
+  const [y0, m, d] = parts(date);
+  const y = m <= 2 ? y0 - 1 : y0;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146_097 + doe - 719_468;
 }
 
 export function fromDayNumber(n: number): IsoDate {
-  const t = new Date(n * DAY_MS);
-  return fmt(t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate());
+  const z = n + 719_468;
+  const era = Math.floor(z / 146_097);
+  const doe = z - era * 146_097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  return fmt(yoe + era * 400 + (m <= 2 ? 1 : 0), m, d);
 }
 
 export function addDays(date: IsoDate, days: number): IsoDate {

@@ -149,8 +149,16 @@ export const messages = {
       'en-US': `${name['en-US']}: ${remaining} left${until ? ` (until ${until})` : ''}.`,
     };
   },
-  text(zh: string, en: string): Localized {
-    return { 'zh-CN': zh, 'en-US': en };
+  entitlementEnded(end: string): Localized {
+    return { 'zh-CN': `已于${end}到期。`, 'en-US': `ended on ${end}.` };
+  },
+  entitlementDistance(maxKm: number, km: number | undefined): Localized {
+    return km === undefined
+      ? { 'zh-CN': `限${maxKm}公里内，距离未知。`, 'en-US': `only within ${maxKm} km; the distance is not known.` }
+      : { 'zh-CN': `限${maxKm}公里内（实际${km}公里）。`, 'en-US': `only within ${maxKm} km (${km} km).` };
+  },
+  entitlementUsedUp(used: number): Localized {
+    return { 'zh-CN': `本期已用完（${used}次）。`, 'en-US': `used up for this period (${used}).` };
   },
 };
 

@@ -45,7 +45,7 @@ function status(ctx: Ctx, e: Entitlement, path: string): EntitlementStatus {
   const period = entitlementPeriod(e, ctx.start.date, ctx.fault);
   if (!period) {
     const end = addTermCivil(ctx.start.date, e.within);
-    return no(messages.text(`已于${end}到期。`, `ended on ${end}.`), end);
+    return no(messages.entitlementEnded(end), end);
   }
   const used = ctx.facts.entitlementUsage.filter(
     (u) =>
@@ -54,7 +54,7 @@ function status(ctx: Ctx, e: Entitlement, path: string): EntitlementStatus {
       (period.from === ctx.start!.date || u.date !== period.from),
   ).length;
   if (e.maxDistanceKm !== undefined && (ctx.facts.distanceKm === undefined || ctx.facts.distanceKm > e.maxDistanceKm))
-    return no(messages.text(`限${e.maxDistanceKm}公里内。`, `only within ${e.maxDistanceKm} km.`), period.to, used);
+    return no(messages.entitlementDistance(e.maxDistanceKm, ctx.facts.distanceKm), period.to, used);
   const remaining = Math.max(0, e.count - used);
   return {
     ...base,
@@ -65,11 +65,6 @@ function status(ctx: Ctx, e: Entitlement, path: string): EntitlementStatus {
     explanation:
       remaining > 0
         ? messages.entitlement(e.name, remaining, period.to)
-        : messages.entitlement(
-            e.name,
-            0,
-            period.to,
-            messages.text(`本期已用完（${used}次）。`, `used up for this period (${used}).`),
-          ),
+        : messages.entitlement(e.name, 0, period.to, messages.entitlementUsedUp(used)),
   };
 }

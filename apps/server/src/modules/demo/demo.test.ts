@@ -20,7 +20,13 @@ const NOW = '2026-03-15T02:00:00Z';
 async function fingerprint(db: Database) {
   const outlets = await db.selectFrom('outlets').select(['code', 'name', 'division_code']).orderBy('code').execute();
   const phones = await db.selectFrom('technicians').select(['code', 'phone']).orderBy('code').execute();
-  return { outlets, phones };
+  const parts = await db
+    .selectFrom('parts')
+    .select(['id', 'code', 'price_fen'])
+    .orderBy('brand_id')
+    .orderBy('code')
+    .execute();
+  return { outlets, phones, parts };
 }
 
 describe('demo data', () => {
@@ -123,6 +129,36 @@ describe('demo data', () => {
       .execute();
     expect(found.length).toBeGreaterThan(0);
     expect(found.every((o) => o.name.includes('杭州'))).toBe(true);
+  });
+
+  it('gives every brand category a few models and parts, main parts flagged, prices in fen', async () => {
+    expect(counts!.models).toBeGreaterThanOrEqual(50);
+    expect(counts!.parts).toBeGreaterThanOrEqual(80);
+    const uncatalogued = await sql<{ n: number }>`
+      SELECT count(*)::int AS n FROM brand_categories c
+      WHERE NOT EXISTS (SELECT 1 FROM product_models m WHERE m.brand_id = c.brand_id AND m.category_code = c.code)
+         OR NOT EXISTS (SELECT 1 FROM parts p WHERE p.brand_id = c.brand_id AND p.category_code = c.code
+                        AND p.is_main_part)`.execute(db);
+    expect(uncatalogued.rows[0]!.n).toBe(0);
+    const compressors = await db
+      .selectFrom('parts')
+      .innerJoin('brands', 'brands.id', 'parts.brand_id')
+      .select(['brands.code as brand', 'parts.price_fen', 'parts.is_main_part'])
+      .where('parts.category_code', '=', 'air_conditioner')
+      .where('parts.name', '=', '变频压缩机')
+      .execute();
+    expect(compressors.map((c) => c.brand).sort()).toEqual(['AUX', 'GOME', 'MIDEA']);
+    expect(compressors.every((c) => c.is_main_part && Number.isInteger(c.price_fen) && c.price_fen > 100_000)).toBe(
+      true,
+    );
+    const fitted = await db.selectFrom('model_parts').select('part_id').execute();
+    expect(fitted.length).toBeGreaterThan(counts!.parts);
+    const found = await db
+      .selectFrom('product_models')
+      .select('name')
+      .where(sql<boolean>`search @@ to_tsquery('simple', ${searchQuery('挂机')})`)
+      .execute();
+    expect(found.length).toBeGreaterThan(0);
   });
 
   it('staffs the outlets with 1000+ licensed technicians', async () => {

@@ -4,6 +4,7 @@ import type { AppContext } from '../../platform/context.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import { searchTokens } from '../../platform/text-search.ts';
 import { hashPassword } from '../auth/passwords.ts';
+import { buildCatalog } from './catalog-demo.ts';
 import { DEMO_PASSWORD } from './demo-users.ts';
 import { loadDivisionIndex, loadTowns } from './divisions.ts';
 import { mobileSource } from './names.ts';
@@ -22,6 +23,8 @@ export interface DemoCounts {
   outlets: number;
   technicians: number;
   users: number;
+  models: number;
+  parts: number;
 }
 
 /** Changing the seed changes every generated name, phone and placement. */
@@ -90,6 +93,8 @@ export async function seedDemoData(ctx: Pick<AppContext, 'db' | 'clock'>): Promi
     );
     const hero = network.outlets.find((o) => o.id === network.heroOutletId)!;
     const users = buildUsers(network, hero.contact_name, people.heroTechnician, passwordHash, { id, now, mobile });
+    // Drawn after everything else, so the catalog leaves the network's ids and names as they were.
+    const catalog = buildCatalog(network.brandIds, { rng: root.fork('catalog'), id, now });
 
     await insertAll(trx, 'brands', network.brands);
     await insertAll(trx, 'brand_categories', network.categories);
@@ -111,6 +116,18 @@ export async function seedDemoData(ctx: Pick<AppContext, 'db' | 'clock'>): Promi
     await insertAll(trx, 'technician_skills', people.skills);
     await insertAll(trx, 'technician_trainings', people.trainings);
     await insertAll(trx, 'users', users);
+    const searchOf = (rowId: string) => tsvector(...catalog.searchText.get(rowId)!);
+    await insertAll(
+      trx,
+      'product_models',
+      catalog.models.map((m) => ({ ...m, search: searchOf(m.id) })),
+    );
+    await insertAll(
+      trx,
+      'parts',
+      catalog.parts.map((p) => ({ ...p, search: searchOf(p.id) })),
+    );
+    await insertAll(trx, 'model_parts', catalog.modelParts);
 
     return {
       brands: network.brands.length,
@@ -119,6 +136,8 @@ export async function seedDemoData(ctx: Pick<AppContext, 'db' | 'clock'>): Promi
       outlets: network.outlets.length,
       technicians: people.technicians.length,
       users: users.length,
+      models: catalog.models.length,
+      parts: catalog.parts.length,
     };
   });
 }
