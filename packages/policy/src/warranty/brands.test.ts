@@ -202,3 +202,14 @@ describe('Orlusa (seeds/003)', () => {
     expect(o('2026-03-20').remedies.map((r) => r.kind)).toEqual(['return', 'exchange', 'repair']);
   });
 });
+
+describe('service costs without a part', () => {
+  test('Fujitsu: labor 3 years for a fault fixed without parts; the baseline 1 year', () => {
+    const f = { category: 'pc', purchaseDate: '2026-03-15', invoice: true, faultDate: '2028-06-01' };
+    expect(evaluateWarranty(shipped('fujitsu'), f).components.labor).toMatchObject({
+      covered: true,
+      until: '2029-03-15',
+    });
+    expect(evaluateWarranty(shipped('cn-baseline'), f).components.labor.covered).toBe(false);
+  });
+});

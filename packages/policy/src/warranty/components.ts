@@ -57,7 +57,9 @@ export function decideComponents(ctx: Ctx, rules: CategoryRules, parts: PartDeci
   const service = (c: Exclude<Component, 'parts'>, rule: TermRule): Decision => {
     const { covered, until } = covers(start, rule.term, ctx.fault);
     const what = ctx.facts.parts.length > 0 ? { 'zh-CN': '维修服务', 'en-US': 'the repair service' } : WHOLE_UNIT;
-    if (covered && !partsDecision.covered)
+    // Labor for replacing an out-of-warranty part is charged with it; with no part named, each
+    // service cost follows its own term (Fujitsu: labor 3 years although the whole unit has 1).
+    if (covered && !partsDecision.covered && ctx.facts.parts.length > 0)
       return { covered: false, until, clause: partsDecision.clause, explanation: messages.notCoveredRepair(c) };
     return {
       covered,
