@@ -1,7 +1,10 @@
 // Every shipped pack in policies/ parses, resolves over its base and states its seed's promises.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { packFiles, readPack, shipped } from '../test/packs.ts';
+import { POLICIES_DIR, packFiles, readPack, shipped } from '../test/packs.ts';
 import { addTermCivil } from './dates.ts';
+import { loadPackSet } from './load.ts';
 
 describe('shipped packs', () => {
   test('the six packs are there', () => {
@@ -13,6 +16,22 @@ describe('shipped packs', () => {
       'midea.yaml',
       'orlusa.yaml',
     ]);
+  });
+
+  test('the policies/ folder loads as one set without errors, every brand pack over cn-baseline', () => {
+    const set = loadPackSet(
+      packFiles().map((fileName) => ({ fileName, text: readFileSync(join(POLICIES_DIR, fileName), 'utf8') })),
+    );
+    expect(set.errors).toEqual([]);
+    expect(set.packs.map((p) => `${p.id}@${p.version}`).sort()).toEqual([
+      'aux@1',
+      'cn-baseline@1',
+      'fujitsu@1',
+      'gome@1',
+      'midea@1',
+      'orlusa@1',
+    ]);
+    for (const p of set.packs) if (p.id !== 'cn-baseline') expect(p.resolved.chain[0]!.id).toBe('cn-baseline');
   });
 
   test.each(packFiles())('%s parses, is named after its id and resolves', (file) => {
