@@ -25,6 +25,22 @@ describe('AUX (seeds/002)', () => {
     for (const k of ['labor', 'parts', 'onSite', 'transport'] as const) expect(v.components[k].covered).toBe(covered);
   });
 
+  test.each([
+    ['2032-03-15T15:59:59Z', true], // 23:59:59 on the last day in Shanghai
+    ['2032-03-15T16:00:00Z', false], // 00:00 the day after
+  ])('the 6 years end at 24:00 Shanghai time: fault at %s → covered %s', (faultDate, covered) => {
+    expect(aux({ faultDate, parts: ['compressor'] }).components.parts.covered).toBe(covered);
+  });
+
+  test.each([
+    ['2026-03-22', ['return', 'exchange', 'repair']],
+    ['2026-03-23', ['exchange', 'repair']],
+    ['2026-03-30', ['exchange', 'repair']],
+    ['2026-03-31', ['repair']],
+  ])('7/15 days: fault on %s → %o', (faultDate, expected) => {
+    expect(aux({ faultDate }).remedies.map((r) => r.kind)).toEqual(expected);
+  });
+
   test('cites the AUX pack for the 6 years and the baseline for the 7-day return', () => {
     const v = aux({ faultDate: '2026-03-20', parts: ['thermostat'] });
     expect(v.components.parts.clause.pack).toEqual({ id: 'aux', version: 1 });
