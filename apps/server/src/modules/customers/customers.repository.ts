@@ -7,6 +7,7 @@ import { paginate } from '../../platform/db/paginate.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import { phoneFragment } from '../../platform/phone.ts';
 import { searchQuery, searchTokens } from '../../platform/text-search.ts';
+import { brandFilter } from '../network/scope.ts';
 import { customerFilter } from './customers.scope.ts';
 import type { CustomerPhonesTable, CustomersTable } from './customers.tables.ts';
 
@@ -132,9 +133,11 @@ const SERIAL = /^[A-Za-z0-9_/-]{4,60}$/;
 
 /**
  * What `q` matches: a phone number (whole, or 4+ digits as its start or its tail), else a name or
- * address fragment through the search index, and a whole serial number when it could be one.
+ * address fragment through the search index, and a whole serial number when it could be one. Phone
+ * rows are narrowed to the scope's brands so the (brand_id, normalized) and (brand_id,
+ * reverse(normalized)) indexes answer prefix and tail searches.
  */
-export function textMatch(eb: ExpressionBuilder<DB, 'customers'>, q: string): Expression<SqlBool> {
+function textMatch(eb: ExpressionBuilder<DB, 'customers'>, scope: Scope, q: string): Expression<SqlBool> {
   const serial = SERIAL.test(q)
     ? eb(
         'customers.id',
@@ -151,6 +154,11 @@ export function textMatch(eb: ExpressionBuilder<DB, 'customers'>, q: string): Ex
       eb
         .selectFrom('customer_phones as cp')
         .select('cp.customer_id')
+        .where(
+          scope.kind === 'brand' || scope.kind === 'region'
+            ? brandFilter(scope, sql.ref('cp.brand_id'))
+            : sql<SqlBool>`true`,
+        )
         .where((w) =>
           w.or([w('cp.normalized', 'like', `${digits}%`), w(sql`reverse(cp.normalized)`, 'like', `${reversed}%`)]),
         ),
@@ -170,7 +178,7 @@ function listWhere(scope: Scope, q: ListQuery): Where {
     // Merged records are history: only listed when asked for.
     conds.push(q.status ? eb('customers.status', '=', q.status) : eb('customers.status', '<>', 'merged'));
     if (q.tag) conds.push(sql<SqlBool>`${q.tag} = ANY(customers.tags)`);
-    if (q.q) conds.push(textMatch(eb, q.q));
+    if (q.q) conds.push(textMatch(eb, scope, q.q));
     return eb.and(conds);
   };
 }

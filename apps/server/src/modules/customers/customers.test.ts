@@ -227,7 +227,26 @@ describe('search', () => {
     expect(await ids('王五')).toEqual([]);
   });
 
-  it('uses the search index for a two-character name', async () => {
+  const scopeA = () => ({
+    kind: 'brand' as const,
+    brandIds: [brandA.id],
+    regionIds: [],
+    outletId: null,
+    technicianId: null,
+    customerId: null,
+  });
+  async function planOf(q: string) {
+    const compiled = listQuery(t.db, scopeA(), { page: 1, pageSize: 20, q }).compile();
+    return t.db.transaction().execute(async (trx) => {
+      await trx.executeQuery(CompiledQuery.raw('SET LOCAL enable_seqscan = off'));
+      const res = await trx.executeQuery<{ 'QUERY PLAN': string }>(
+        CompiledQuery.raw(`EXPLAIN ${compiled.sql}`, [...compiled.parameters]),
+      );
+      return res.rows.map((r) => r['QUERY PLAN']).join('\n');
+    });
+  }
+
+  it('uses the indexes: search for a two-character name, reversed digits for a phone tail', async () => {
     // A brand with thousands of customers, so the planner has a real choice.
     await t.ctx.handle.query(
       `INSERT INTO customers (id, brand_id, name, consents, created_at, updated_at, search)
@@ -235,23 +254,16 @@ describe('search', () => {
        FROM generate_series(1, 3000) AS i`,
       [brandA.id],
     );
+    await t.ctx.handle.query(
+      `INSERT INTO customer_phones (id, customer_id, brand_id, raw, normalized, kind, created_at)
+       SELECT gen_random_uuid(), id, brand_id, '', '135' || lpad((row_number() OVER ())::text, 8, '0'), 'mobile', now()
+       FROM customers WHERE brand_id = $1 AND name LIKE '客户%'`,
+      [brandA.id],
+    );
     await t.ctx.handle.query('ANALYZE customers');
-    const q = listQuery(
-      t.db,
-      { kind: 'brand', brandIds: [brandA.id], regionIds: [], outletId: null, technicianId: null, customerId: null },
-      {
-        page: 1,
-        pageSize: 20,
-        q: '王伟',
-      },
-    ).compile();
-    const plan = await t.db.transaction().execute(async (trx) => {
-      await trx.executeQuery(CompiledQuery.raw('SET LOCAL enable_seqscan = off'));
-      const res = await trx.executeQuery<{ 'QUERY PLAN': string }>(
-        CompiledQuery.raw(`EXPLAIN ${q.sql}`, [...q.parameters]),
-      );
-      return res.rows.map((r) => r['QUERY PLAN']).join('\n');
-    });
-    expect(plan).toMatch(/Bitmap Index Scan on customers_search_idx/);
+    await t.ctx.handle.query('ANALYZE customer_phones');
+    expect(await planOf('王伟')).toMatch(/Bitmap Index Scan on customers_search_idx/);
+    expect(await planOf('5432')).toMatch(/customer_phones_tail_idx/);
+    expect(await planOf('13698')).toMatch(/customer_phones_(lookup|normalized)_idx/);
   });
 });

@@ -119,7 +119,7 @@ describe('scope', () => {
   let mine: { id: string };
   let theirs: { id: string };
   let myProduct: { id: string };
-  let theirProduct: { id: string };
+  let theirProduct: { id: string; serial: string | null };
   let manager: Caller;
   beforeAll(async () => {
     mine = await t.factories.customer(brandA.id, { name: '郑爽' });
@@ -147,7 +147,7 @@ describe('scope', () => {
     );
     expect((await t.get(`/api/v1/customers/${mine.id}`, manager)).data.phones[0].number).toMatch(/^\d{11}$/);
     expect((await t.patch(`/api/v1/customers/${mine.id}`, manager, { name: '改名' })).statusCode).toBe(403);
-    const lookup = await t.get('/api/v1/customers/lookup', manager, { query: { serial: theirProduct.id } });
+    const lookup = await t.get('/api/v1/customers/lookup', manager, { query: { serial: theirProduct.serial! } });
     expect(lookup.data.customers).toEqual([]);
   });
 
