@@ -64,6 +64,25 @@ describe('parsePack', () => {
     if (!r.ok) expect(r.errors[0]).toMatchObject({ line: 7, path: 'warranty.categories.washer' });
   });
 
+  test('an alias bomb is refused, not expanded', () => {
+    const bomb = ['a: &a [x, x, x, x, x, x, x, x, x, x]'];
+    for (let i = 1; i < 8; i++)
+      bomb.push(
+        `${'abcdefghij'[i]}: &${'abcdefghij'[i]} [${Array(10)
+          .fill(`*${'abcdefghij'[i - 1]}`)
+          .join(', ')}]`,
+      );
+    const r = parsePack(`${bomb.join('\n')}\n`, 'bomb.yaml');
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.errors[0]!.message).toMatch(/alias/i);
+  });
+
+  test('an empty file is an error at line 1', () => {
+    const r = parsePack('', 'empty.yaml');
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.errors[0]!.line).toBe(1);
+  });
+
   test('duplicate keys are refused', () => {
     const r = parsePack(`${GOOD}version: 3\n`, 'dup.yaml');
     expect(r.ok).toBe(false);

@@ -28,7 +28,13 @@ export function parsePack(yamlText: string, fileName = 'pack.yaml'): ParseResult
       }),
     };
   }
-  const result = packSchema.safeParse(doc.toJS());
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: 100 });
+  } catch (e) {
+    return { ok: false, errors: [{ line: 1, column: 1, path: '', message: `${fileName}: ${(e as Error).message}` }] };
+  }
+  const result = packSchema.safeParse(data);
   if (result.success) return { ok: true, pack: result.data };
   const errors = result.error.issues.map((issue) => {
     const offset = offsetOf(doc, issue);
