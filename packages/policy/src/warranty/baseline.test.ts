@@ -137,6 +137,13 @@ describe('warranty start', () => {
     expect(v.components.labor).toMatchObject({ covered: true, until: '2027-03-25' });
     expect(evaluateWarranty(base(), ac({ faultDate: '2027-03-26', repairs })).components.labor.covered).toBe(false);
   });
+
+  test('a paid (out-of-warranty) repair does not extend it', () => {
+    const repairs = [{ date: '2027-08-01', daysInRepair: 10, paid: true }];
+    const v = evaluateWarranty(base(), ac({ faultDate: '2029-03-20', parts: ['compressor'], repairs }));
+    expect(v.start?.extensionDays).toBe(0);
+    expect(v.components.parts).toMatchObject({ covered: false, until: '2029-03-15' });
+  });
 });
 
 describe('exclusions', () => {

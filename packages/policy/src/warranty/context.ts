@@ -77,7 +77,10 @@ export function warrantyStart(pack: Pack, facts: WarrantyFacts): WarrantyStart |
   const make = (date: IsoDate, basis: WarrantyStart['basis'], path: string, ref?: string): WarrantyStart => {
     const extensionDays =
       w.repairExtends?.enabled === true
-        ? repairsSince(facts, date, fault).reduce((sum, r) => sum + r.daysInRepair, 0)
+        ? // Only warranty repairs extend the warranty: a paid repair was out of it.
+          repairsSince(facts, date, fault)
+            .filter((r) => !r.paid)
+            .reduce((sum, r) => sum + r.daysInRepair, 0)
         : 0;
     return {
       date,
