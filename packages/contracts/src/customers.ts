@@ -127,6 +127,14 @@ const serial = z
   .regex(/^[A-Za-z0-9_/-]+$/, 'letters, digits, _, / and -');
 const day = z.iso.date().nullish();
 
+/** An extended-warranty contract (延保) sold for the product; `covers` is the contract's terms as the brand writes them. */
+export const extendedWarrantyInput = z.strictObject({
+  contractNo: text(60),
+  startsOn: z.iso.date(),
+  endsOn: z.iso.date(),
+  covers: z.record(z.string(), z.unknown()).default({}),
+});
+
 export const productCreate = z.strictObject({
   customerId: z.uuid(),
   categoryCode,
@@ -142,11 +150,17 @@ export const productCreate = z.strictObject({
   installationDate: day,
   installingOutletId: z.uuid().nullish(),
   warrantyStartOverride: day,
+  extendedWarranties: z.array(extendedWarrantyInput).max(10).default([]),
 });
+// Given, extendedWarranties replaces the product's contracts; left out, keeps them.
 export const productUpdate = productCreate
-  .omit({ customerId: true, hasInvoice: true })
+  .omit({ customerId: true, hasInvoice: true, extendedWarranties: true })
   .partial()
-  .extend({ hasInvoice: z.boolean().optional(), status: z.enum(PRODUCT_STATUSES).optional() });
+  .extend({
+    hasInvoice: z.boolean().optional(),
+    status: z.enum(PRODUCT_STATUSES).optional(),
+    extendedWarranties: z.array(extendedWarrantyInput).max(10).optional(),
+  });
 export const productListQuery = z.strictObject({
   ...pageQuery,
   customerId: z.uuid().optional(),

@@ -66,4 +66,14 @@ export const CustomerErrors = defineErrors({
     'zh-CN': '该品牌已登记序列号 {serial} 的机器',
     'en-US': 'The brand already has a product with serial {serial}',
   },
+  PRODUCT_CONTRACT_TAKEN: {
+    status: 409,
+    'zh-CN': '该品牌已有延保合同号 {contractNo}',
+    'en-US': 'The brand already has an extended-warranty contract {contractNo}',
+  },
+  PRODUCT_CONTRACT_DATES: {
+    status: 422,
+    'zh-CN': '延保合同 {contractNo} 的结束日期早于开始日期',
+    'en-US': 'Extended-warranty contract {contractNo} ends before it starts',
+  },
 });

@@ -51,6 +51,55 @@ async function checkSerial(trx: Trx, brandId: string, serial: string, exceptId: 
   if (await q.executeTakeFirst()) throw new AppError(CustomerErrors.PRODUCT_SERIAL_TAKEN, { serial });
 }
 
+type Contracts = z.infer<typeof productCreate>['extendedWarranties'];
+
+/** Contract numbers unique per brand (other products' contracts, and within the list); ends on or after start. */
+async function checkContracts(trx: Trx, brandId: string, contracts: Contracts, productId: string | null) {
+  const seen = new Set<string>();
+  for (const c of contracts) {
+    if (c.endsOn < c.startsOn) throw new AppError(CustomerErrors.PRODUCT_CONTRACT_DATES, { contractNo: c.contractNo });
+    if (seen.has(c.contractNo)) throw new AppError(CustomerErrors.PRODUCT_CONTRACT_TAKEN, { contractNo: c.contractNo });
+    seen.add(c.contractNo);
+  }
+  if (seen.size === 0) return;
+  let q = trx
+    .selectFrom('extended_warranty_contracts')
+    .select('contract_no')
+    .where('brand_id', '=', brandId)
+    .where('contract_no', 'in', [...seen]);
+  if (productId) q = q.where('product_id', '<>', productId);
+  const taken = await q.executeTakeFirst();
+  if (taken) throw new AppError(CustomerErrors.PRODUCT_CONTRACT_TAKEN, { contractNo: taken.contract_no });
+}
+
+async function replaceContracts(trx: Trx, clock: Clock, brandId: string, productId: string, contracts: Contracts) {
+  await trx.deleteFrom('extended_warranty_contracts').where('product_id', '=', productId).execute();
+  if (contracts.length === 0) return;
+  await onUniqueViolation(
+    () =>
+      trx
+        .insertInto('extended_warranty_contracts')
+        .values(
+          contracts.map((c) => ({
+            id: newId(),
+            product_id: productId,
+            brand_id: brandId,
+            contract_no: c.contractNo,
+            starts_on: c.startsOn,
+            ends_on: c.endsOn,
+            covers: JSON.stringify(c.covers),
+            created_at: clock.now(),
+          })),
+        )
+        .execute(),
+    () =>
+      new AppError(CustomerErrors.PRODUCT_CONTRACT_TAKEN, {
+        contractNo: contracts.map((c) => c.contractNo).join(', '),
+      }),
+    'extended_warranty_contracts_brand_id_contract_no_key',
+  );
+}
+
 const serialOf = (s: string | null | undefined) => (s ? s.trim().toUpperCase() : null);
 
 function auditShape(v: ProductView | undefined) {
@@ -74,6 +123,7 @@ export async function createProductTx(
   if (input.installingOutletId) await checkOutlet(trx, scope, brandId, input.installingOutletId);
   const serial = serialOf(input.serial);
   if (serial) await checkSerial(trx, brandId, serial, null);
+  await checkContracts(trx, brandId, input.extendedWarranties, null);
 
   const now = clock.now();
   const id = newId();
@@ -105,6 +155,7 @@ export async function createProductTx(
     () => new AppError(CustomerErrors.PRODUCT_SERIAL_TAKEN, { serial: serial ?? '' }),
     SERIAL_KEY,
   );
+  await replaceContracts(trx, clock, brandId, id, input.extendedWarranties);
   const view = (await productView(trx, scope, id))!;
   await writeAudit(trx, clock, actor, {
     action: 'product.create',
@@ -150,6 +201,7 @@ export async function updateProduct(
     if (input.installingOutletId) await checkOutlet(trx, scope, brandId, input.installingOutletId);
     const serial = input.serial === undefined ? undefined : serialOf(input.serial);
     if (serial) await checkSerial(trx, brandId, serial, id);
+    if (input.extendedWarranties) await checkContracts(trx, brandId, input.extendedWarranties, id);
     const before = auditShape(await productView(trx, scope, id));
     await onUniqueViolation(
       () =>
@@ -177,6 +229,7 @@ export async function updateProduct(
       () => new AppError(CustomerErrors.PRODUCT_SERIAL_TAKEN, { serial: serial ?? '' }),
       SERIAL_KEY,
     );
+    if (input.extendedWarranties) await replaceContracts(trx, deps.clock, brandId, id, input.extendedWarranties);
     // An outlet-scoped caller never writes, so the product stays visible to the scope that changed it.
     const view = (await productView(trx, scope, id))!;
     await writeAudit(trx, deps.clock, actor, {

@@ -105,6 +105,51 @@ describe('installed products', () => {
     expect((audit.after as { serial: string }).serial).toBe('EDIT-0002');
   });
 
+  it('keeps extended-warranty contracts: numbers unique per brand, replaced by a PATCH that names them', async () => {
+    const contract = {
+      contractNo: 'YB-2025-0001',
+      startsOn: '2026-06-05',
+      endsOn: '2029-06-04',
+      covers: { parts: true },
+    };
+    const res = await t.post('/api/v1/products', agentA, {
+      customerId: customerA.id,
+      categoryCode: 'air_conditioner',
+      extendedWarranties: [contract],
+    });
+    expect(res.statusCode).toBe(201);
+    expect(res.data.extendedWarranties).toEqual([
+      { contractNo: 'YB-2025-0001', startsOn: '2026-06-05', endsOn: '2029-06-04', covers: { parts: true } },
+    ]);
+    const before = await t.count('installed_products');
+    const taken = await t.post('/api/v1/products', agentA, {
+      customerId: customerA.id,
+      categoryCode: 'air_conditioner',
+      extendedWarranties: [contract],
+    });
+    expect([taken.statusCode, taken.data.code]).toEqual([409, 'PRODUCT_CONTRACT_TAKEN']);
+    const backwards = await t.post('/api/v1/products', agentA, {
+      customerId: customerA.id,
+      categoryCode: 'air_conditioner',
+      extendedWarranties: [{ ...contract, contractNo: 'YB-2', endsOn: '2026-01-01' }],
+    });
+    expect([backwards.statusCode, backwards.data.code]).toEqual([422, 'PRODUCT_CONTRACT_DATES']);
+    expect(await t.count('installed_products')).toBe(before);
+    // The product's own contract number is not "taken" when the PATCH repeats it.
+    const patched = await t.patch(`/api/v1/products/${res.data.id}`, agentA, {
+      extendedWarranties: [
+        contract,
+        { ...contract, contractNo: 'YB-2025-0002', startsOn: '2029-06-05', endsOn: '2030-06-04' },
+      ],
+    });
+    expect(patched.data.extendedWarranties.map((c: { contractNo: string }) => c.contractNo)).toEqual([
+      'YB-2025-0001',
+      'YB-2025-0002',
+    ]);
+    const kept = await t.patch(`/api/v1/products/${res.data.id}`, agentA, { store: '苏宁' });
+    expect(kept.data.extendedWarranties).toHaveLength(2);
+  });
+
   it('lists by customer and finds by serial', async () => {
     const c = await t.factories.customer(brandA.id);
     const p = await t.factories.product(c, { serial: 'LIST-0001' });
