@@ -12,7 +12,6 @@ import { emitEvent } from '../../platform/outbox.ts';
 import { normalizePhone } from '../../platform/phone.ts';
 import { visibleBrand } from '../network/lookups.ts';
 import { CustomerErrors } from './customers.errors.ts';
-import { consentsOf } from './customers.presenter.ts';
 import { type CustomerView, customerView, lockCustomers, refreshSearch } from './customers.repository.ts';
 import { canWriteCustomers } from './customers.scope.ts';
 
@@ -196,12 +195,8 @@ export async function updateCustomer(
     const addresses = input.addresses ? await checkAddresses(trx, input.addresses) : null;
     const before = auditShape(await customerView(trx, scope, id));
     const now = deps.clock.now();
-    const consents =
-      input.consents === undefined
-        ? undefined
-        : input.consents === null
-          ? consentsOf(null)
-          : { ...input.consents, at: now.toISOString() };
+    // Consents carry the time they were given or changed.
+    const consents = input.consents === undefined ? undefined : { ...input.consents, at: now.toISOString() };
     await trx
       .updateTable('customers')
       .set({
