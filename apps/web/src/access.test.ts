@@ -21,6 +21,9 @@ describe('access map', () => {
         'brands',
         'regions',
         'serviceCenters',
+        'customers',
+        'models',
+        'parts',
         'users',
         'divisions',
         'imports',
@@ -36,6 +39,9 @@ describe('access map', () => {
         'brands',
         'regions',
         'serviceCenters',
+        'customers',
+        'models',
+        'parts',
         'users',
         'divisions',
         'imports',
@@ -45,11 +51,26 @@ describe('access map', () => {
     ],
     [
       'service_manager',
-      ['outlets', 'technicians', 'brands', 'regions', 'serviceCenters', 'users', 'divisions', 'audit'],
+      [
+        'outlets',
+        'technicians',
+        'brands',
+        'regions',
+        'serviceCenters',
+        'customers',
+        'models',
+        'parts',
+        'users',
+        'divisions',
+        'audit',
+      ],
     ],
-    ['agent', ['outlets', 'technicians', 'brands', 'regions', 'serviceCenters', 'divisions']],
-    ['outlet_manager', ['outlets', 'technicians', 'users', 'imports']],
-    ['technician', ['outlets', 'technicians']],
+    [
+      'agent',
+      ['outlets', 'technicians', 'brands', 'regions', 'serviceCenters', 'customers', 'models', 'parts', 'divisions'],
+    ],
+    ['outlet_manager', ['outlets', 'technicians', 'customers', 'models', 'parts', 'users', 'imports']],
+    ['technician', ['outlets', 'technicians', 'models', 'parts']],
     ['customer', []],
   ] as const)('%s sees its menu', (role, expected) => {
     expect(keys(role)).toEqual(expected);
@@ -61,6 +82,10 @@ describe('access map', () => {
     expect(can(as('outlet_manager'), 'technician.write')).toBe(true);
     expect(can(as('agent'), 'user.write')).toBe(false);
     expect(can(null, 'brand.write')).toBe(false);
+    expect(can(as('agent'), 'customer.write')).toBe(true);
+    expect(can(as('quality_inspector'), 'customer.write')).toBe(false);
+    expect(can(as('agent'), 'catalog.write')).toBe(false);
+    expect(can(as('brand_admin'), 'catalog.write')).toBe(true);
   });
 
   test('home is the first page on the menu, or the welcome page without one', () => {

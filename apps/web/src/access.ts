@@ -6,6 +6,9 @@ import type { ImportKind } from './api/imports.ts';
  * routes) and buttons. The server enforces the same capabilities; this only hides what would fail.
  */
 export type PageKey =
+  | 'customers'
+  | 'models'
+  | 'parts'
   | 'outlets'
   | 'technicians'
   | 'brands'
@@ -17,7 +20,7 @@ export type PageKey =
   | 'audit'
   | 'apiKeys';
 
-export type MenuGroup = 'network' | 'system';
+export type MenuGroup = 'service' | 'catalog' | 'network' | 'system';
 
 export interface PageAccess {
   key: PageKey;
@@ -43,12 +46,21 @@ export const PAGES: readonly PageAccess[] = [
     caps: ['network.read'],
     hiddenFor: FIELD_ROLES,
   },
+  { key: 'customers', path: '/customers', group: 'service', caps: ['customers.read'], hiddenFor: ['customer'] },
+  { key: 'models', path: '/catalog/models', group: 'catalog', caps: ['catalog.read'] },
+  { key: 'parts', path: '/catalog/parts', group: 'catalog', caps: ['catalog.read'] },
   { key: 'users', path: '/system/users', group: 'system', caps: ['users.read'] },
   { key: 'divisions', path: '/system/divisions', group: 'system', caps: ['divisions.read'], hiddenFor: FIELD_ROLES },
   { key: 'imports', path: '/system/imports', group: 'system', caps: ['network.write', 'technicians.write'] },
   { key: 'audit', path: '/system/audit', group: 'system', caps: ['audit.read'] },
   { key: 'apiKeys', path: '/system/api-keys', group: 'system', caps: ['apikeys.manage'] },
 ];
+
+/** Record pages reached from a page (not on the menu): open to whoever may open that page. */
+export const RECORD_ROUTES = [
+  { path: '/customers/:id', page: 'customers' },
+  { path: '/products/:id', page: 'customers' },
+] as const satisfies readonly { path: string; page: PageKey }[];
 
 /** Buttons and the capability each needs. */
 export const ACTIONS = {
@@ -59,6 +71,8 @@ export const ACTIONS = {
   'technician.write': 'technicians.write',
   'training.add': 'technicians.write',
   'user.write': 'users.write',
+  'customer.write': 'customers.write',
+  'catalog.write': 'catalog.write',
   'division.write': 'divisions.write',
   'import.outlets': 'network.write',
   'import.regions': 'network.write',

@@ -1,13 +1,16 @@
 import { Spin } from 'antd';
 import { type ComponentType, lazy, Suspense } from 'react';
 import { Navigate, Route, Routes, useLocation } from 'react-router';
-import { canOpen, homePath, PAGES, type PageKey } from './access.ts';
+import { canOpen, homePath, PAGES, type PageKey, RECORD_ROUTES } from './access.ts';
 import { useMe } from './api/auth.ts';
 import { ConsoleLayout } from './layout/ConsoleLayout.tsx';
 import { NotFoundPage, WelcomePage } from './layout/placeholders.tsx';
 import { LoginPage } from './pages/login/LoginPage.tsx';
 
 const PAGE_COMPONENTS: Record<PageKey, ComponentType> = {
+  customers: lazy(() => import('./pages/customers/CustomersPage.tsx')),
+  models: lazy(() => import('./pages/catalog/ModelsPage.tsx')),
+  parts: lazy(() => import('./pages/catalog/PartsPage.tsx')),
   outlets: lazy(() => import('./pages/outlets/OutletsPage.tsx')),
   technicians: lazy(() => import('./pages/technicians/TechniciansPage.tsx')),
   brands: lazy(() => import('./pages/brands/BrandsPage.tsx')),
@@ -18,6 +21,11 @@ const PAGE_COMPONENTS: Record<PageKey, ComponentType> = {
   imports: lazy(() => import('./pages/imports/ImportsPage.tsx')),
   audit: lazy(() => import('./pages/audit/AuditPage.tsx')),
   apiKeys: lazy(() => import('./pages/api-keys/ApiKeysPage.tsx')),
+};
+
+const RECORD_COMPONENTS: Record<(typeof RECORD_ROUTES)[number]['path'], ComponentType> = {
+  '/customers/:id': lazy(() => import('./pages/customers/CustomerPage.tsx')),
+  '/products/:id': lazy(() => import('./pages/products/ProductPage.tsx')),
 };
 
 const fullPage = <Spin size="large" style={{ display: 'block', margin: '30vh auto' }} />;
@@ -39,12 +47,18 @@ export function AppRoutes() {
       <Route path="/login" element={<LoginPage />} />
       <Route element={<RequireSession />}>
         <Route index element={<Navigate to={home} replace />} />
-        {PAGES.map((page) => {
-          const Page = PAGE_COMPONENTS[page.key];
+        {[
+          ...PAGES.map((page) => ({ page, path: page.path, Page: PAGE_COMPONENTS[page.key] })),
+          ...RECORD_ROUTES.map((r) => ({
+            page: PAGES.find((p) => p.key === r.page)!,
+            path: r.path,
+            Page: RECORD_COMPONENTS[r.path],
+          })),
+        ].map(({ page, path, Page }) => {
           return (
             <Route
-              key={page.key}
-              path={page.path}
+              key={path}
+              path={path}
               // A page the user may not open is not on the menu and sends them home.
               element={
                 canOpen(me, page) ? (

@@ -1,7 +1,7 @@
 import { Form, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { EnumKind } from './labels.tsx';
-import { BrandSelect, EnumSelect, OutletSelect, RegionSelect } from './pickers.tsx';
+import { BrandSelect, CategorySelect, EnumSelect, OutletSelect, RegionSelect } from './pickers.tsx';
 
 /** Filter-bar fields of the list pages; each is a Form.Item named after its filter key. */
 
@@ -27,7 +27,11 @@ export function EnumFilter({ name, kind, placeholder }: { name: string; kind: En
   );
 }
 
-export function StatusFilter({ kind = 'activeStatus' }: { kind?: 'activeStatus' | 'userStatus' | 'outletStatus' }) {
+export function StatusFilter({
+  kind = 'activeStatus',
+}: {
+  kind?: 'activeStatus' | 'userStatus' | 'outletStatus' | 'customerStatus';
+}) {
   const { t } = useTranslation();
   return <EnumFilter name="status" kind={kind} placeholder={t('common.status')} />;
 }
@@ -52,6 +56,16 @@ export function OutletFilter({ placeholder }: { placeholder: string }) {
   return (
     <Form.Item name="outletId">
       <OutletSelect placeholder={placeholder} style={{ width: 220 }} />
+    </Form.Item>
+  );
+}
+
+/** A product category (`categoryCode`), of the brand chosen in the brand filter when there is one. */
+export function CategoryFilter({ placeholder }: { placeholder: string }) {
+  const brandId = Form.useWatch<string | undefined>('brandId');
+  return (
+    <Form.Item name="categoryCode">
+      <CategorySelect brandId={brandId} placeholder={placeholder} />
     </Form.Item>
   );
 }

@@ -1,9 +1,14 @@
 import {
   ACTIVE_STATUS,
+  CUSTOMER_FLAGS,
+  CUSTOMER_STATUSES,
+  CUSTOMER_TAGS,
   IMPORT_KINDS,
   LICENCE_STATES,
   OUTLET_STATUSES,
   OUTLET_TIERS,
+  PHONE_KINDS,
+  PRODUCT_STATUSES,
   ROLES,
   SERVICE_TYPES,
   TECHNICIAN_LEVELS,
@@ -38,6 +43,25 @@ export const ENUMS = {
     values: LICENCE_STATES,
     colors: { valid: 'green', expired: 'red', expiring: 'orange', missing: 'default' },
   },
+  customerTag: {
+    values: CUSTOMER_TAGS,
+    colors: { vip: 'gold', key_account: 'purple', institution: 'cyan' },
+  },
+  customerStatus: { values: CUSTOMER_STATUSES, colors: { active: 'green', inactive: 'default', merged: 'orange' } },
+  customerFlag: {
+    values: CUSTOMER_FLAGS,
+    colors: {
+      vip: 'gold',
+      key_account: 'purple',
+      institution: 'cyan',
+      no_service_messages: 'red',
+      possible_duplicate: 'orange',
+    },
+  },
+  productStatus: { values: PRODUCT_STATUSES, colors: { active: 'green', retired: 'default' } },
+  phoneKind: { values: PHONE_KINDS, colors: {} },
+  gender: { values: ['male', 'female'] as const, colors: {} },
+  yesNo: { values: ['true', 'false'] as const, colors: { true: 'blue' } },
 } as const;
 
 export type EnumKind = keyof typeof ENUMS;
@@ -46,7 +70,8 @@ export type EnumValue<K extends EnumKind> = (typeof ENUMS)[K]['values'][number];
 /** The localized label of an enum value (falls back to the raw value). */
 export function enumLabel(t: TFunction, kind: EnumKind, value: string): string {
   const key = `enums.${kind}.${value}`;
-  const label = (t as unknown as (k: string, o: object) => string)(key, { defaultValue: value });
+  // Values such as `institution:hospital` hold a colon, which is not a namespace here.
+  const label = (t as unknown as (k: string, o: object) => string)(key, { defaultValue: value, nsSeparator: false });
   return label;
 }
 
@@ -60,7 +85,7 @@ export function EnumTag({ kind, value }: { kind: EnumKind; value: string | null 
   const { t } = useTranslation();
   if (!value) return <>{t('common.none')}</>;
   const colors = ENUMS[kind].colors as Record<string, string>;
-  return <Tag color={colors[value] ?? 'default'}>{enumLabel(t, kind, value)}</Tag>;
+  return <Tag color={colors[value] ?? colors[value.split(':')[0] ?? ''] ?? 'default'}>{enumLabel(t, kind, value)}</Tag>;
 }
 
 export function EnumTags({ kind, values }: { kind: EnumKind; values: readonly string[] }) {

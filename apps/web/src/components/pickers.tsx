@@ -125,6 +125,12 @@ export function OutletSelect(props: PickerProps) {
   );
 }
 
+/** The name of an outlet by id (— when none). */
+export function OutletName({ id }: { id: string | null | undefined }) {
+  const { data } = outlets.useOne(id);
+  return <>{id ? (data?.name ?? '…') : '—'}</>;
+}
+
 export function TechnicianSelect({ outletId, ...props }: PickerProps & { outletId?: string | null }) {
   const [q, setQ] = useState('');
   const search = useTechnicianSearch(q, outletId);

@@ -1,3 +1,4 @@
+import { customersEnUS } from './customers.en-US.ts';
 import type { Resources } from './zh-CN.ts';
 
 export const enUS: Resources = {
@@ -36,6 +37,28 @@ export const enUS: Resources = {
     nameWithCode: '{{name}} ({{code}})',
   },
   enums: {
+    customerTag: {
+      vip: 'VIP',
+      key_account: 'Key account',
+      'institution:hospital': 'Hospital',
+      'institution:school': 'School',
+      'institution:nursing_home': 'Nursing home',
+      'institution:government': 'Government',
+      'institution:enterprise': 'Enterprise',
+      'institution:other': 'Other institution',
+    },
+    customerStatus: { active: 'Active', inactive: 'Inactive', merged: 'Merged' },
+    customerFlag: {
+      vip: 'VIP',
+      key_account: 'Key account',
+      institution: 'Institution',
+      no_service_messages: 'No service messages',
+      possible_duplicate: 'Possible duplicate',
+    },
+    productStatus: { active: 'In use', retired: 'Retired' },
+    phoneKind: { mobile: 'Mobile', landline: 'Landline' },
+    gender: { male: 'Male', female: 'Female' },
+    yesNo: { true: 'Yes', false: 'No' },
     activeStatus: { active: 'Active', inactive: 'Inactive' },
     userStatus: { active: 'Active', disabled: 'Disabled' },
     outletStatus: { active: 'Active', probation: 'Probation', suspended: 'Suspended', terminated: 'Terminated' },
@@ -86,6 +109,11 @@ export const enUS: Resources = {
     licence: { valid: 'Valid', expired: 'Expired', expiring: 'Expires within 30 days', missing: 'No licence' },
   },
   menu: {
+    service: 'Customer service',
+    customers: 'Customers',
+    catalog: 'Catalog',
+    models: 'Product models',
+    parts: 'Parts',
     network: 'Service network',
     brands: 'Brands',
     regions: 'Regions',
@@ -296,4 +324,5 @@ export const enUS: Resources = {
     from: 'From',
     to: 'To',
   },
+  ...customersEnUS,
 };

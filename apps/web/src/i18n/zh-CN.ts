@@ -1,3 +1,4 @@
+import { customersZhCN } from './customers.zh-CN.ts';
 /** Chinese (default) resources. en-US.ts must have the same shape (checked by its type). */
 export const zhCN = {
   app: { name: '售后服务管理系统', short: 'Aftercare' },
@@ -35,6 +36,28 @@ export const zhCN = {
     nameWithCode: '{{name}}（{{code}}）',
   },
   enums: {
+    customerTag: {
+      vip: 'VIP',
+      key_account: '大客户',
+      'institution:hospital': '医院',
+      'institution:school': '学校',
+      'institution:nursing_home': '养老院',
+      'institution:government': '政府机关',
+      'institution:enterprise': '企业',
+      'institution:other': '其他机构',
+    },
+    customerStatus: { active: '正常', inactive: '停用', merged: '已合并' },
+    customerFlag: {
+      vip: 'VIP',
+      key_account: '大客户',
+      institution: '机构客户',
+      no_service_messages: '拒收服务通知',
+      possible_duplicate: '疑似重复',
+    },
+    productStatus: { active: '在用', retired: '已报废' },
+    phoneKind: { mobile: '手机', landline: '座机' },
+    gender: { male: '男', female: '女' },
+    yesNo: { true: '是', false: '否' },
     activeStatus: { active: '启用', inactive: '停用' },
     userStatus: { active: '正常', disabled: '已停用' },
     outletStatus: { active: '正常营业', probation: '考察期', suspended: '暂停', terminated: '已终止' },
@@ -78,6 +101,11 @@ export const zhCN = {
     licence: { valid: '有效', expired: '已过期', expiring: '30 天内到期', missing: '无上岗证' },
   },
   menu: {
+    service: '客户服务',
+    customers: '客户',
+    catalog: '产品目录',
+    models: '产品型号',
+    parts: '配件',
     network: '服务网络',
     brands: '品牌',
     regions: '大区',
@@ -284,6 +312,7 @@ export const zhCN = {
     from: '开始日期',
     to: '结束日期',
   },
+  ...customersZhCN,
 };
 
 type Leaves<T> = { [K in keyof T]: T[K] extends string ? string : Leaves<T[K]> };

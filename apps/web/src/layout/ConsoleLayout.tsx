@@ -1,9 +1,14 @@
 import {
   ApartmentOutlined,
+  AppstoreOutlined,
   AuditOutlined,
   BankOutlined,
+  BuildOutlined,
   CloudUploadOutlined,
   ClusterOutlined,
+  ContactsOutlined,
+  CustomerServiceOutlined,
+  DatabaseOutlined,
   EnvironmentOutlined,
   GlobalOutlined,
   KeyOutlined,
@@ -24,6 +29,9 @@ import { enumLabel } from '../components/labels.tsx';
 import { type Language, switchLanguage } from '../i18n/index.ts';
 
 const PAGE_ICONS: Record<PageKey, ReactNode> = {
+  customers: <ContactsOutlined />,
+  models: <AppstoreOutlined />,
+  parts: <BuildOutlined />,
   outlets: <ShopOutlined />,
   technicians: <ToolOutlined />,
   brands: <TagsOutlined />,
@@ -35,7 +43,12 @@ const PAGE_ICONS: Record<PageKey, ReactNode> = {
   audit: <AuditOutlined />,
   apiKeys: <KeyOutlined />,
 };
-const GROUP_ICONS: Record<MenuGroup, ReactNode> = { network: <ClusterOutlined />, system: <ApartmentOutlined /> };
+const GROUP_ICONS: Record<MenuGroup, ReactNode> = {
+  service: <CustomerServiceOutlined />,
+  catalog: <DatabaseOutlined />,
+  network: <ClusterOutlined />,
+  system: <ApartmentOutlined />,
+};
 
 export function LanguageSwitch() {
   const { i18n } = useTranslation();
@@ -63,7 +76,7 @@ export function ConsoleLayout() {
   const { message } = App.useApp();
   const pages = visiblePages(me);
 
-  const groups: MenuGroup[] = ['network', 'system'];
+  const groups: MenuGroup[] = ['service', 'network', 'catalog', 'system'];
   const items: MenuProps['items'] = groups
     .map((g) => ({
       key: g,

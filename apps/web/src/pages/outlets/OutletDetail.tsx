@@ -7,17 +7,12 @@ import { DetailDrawer } from '../../components/DetailDrawer.tsx';
 import { DivisionName } from '../../components/DivisionPicker.tsx';
 import { formatDateTime } from '../../components/format.ts';
 import { EnumTag, EnumTags } from '../../components/labels.tsx';
-import { useBrandNames, useCategoryNames } from '../../components/pickers.tsx';
+import { OutletName, useBrandNames, useCategoryNames } from '../../components/pickers.tsx';
 import { type RecordActionsOf, recordActions, statusItem } from '../../components/RecordActions.tsx';
 import { type AuthorizationRow, groupAuthorizations } from './outlet-values.ts';
 
 function CenterName({ id }: { id: string | null }) {
   const { data } = serviceCenters.useOne(id);
-  return <>{id ? (data?.name ?? '…') : '—'}</>;
-}
-
-function ParentName({ id }: { id: string | null }) {
-  const { data } = outlets.useOne(id);
   return <>{id ? (data?.name ?? '…') : '—'}</>;
 }
 
@@ -65,7 +60,7 @@ export function OutletDetail({ id, onClose, actions }: OutletDetailProps) {
                 label: t('outlets.division'),
                 children: o.divisionName ?? <DivisionName code={o.divisionCode} />,
               },
-              { key: 'parent', label: t('outlets.parent'), children: <ParentName id={o.parentOutletId} /> },
+              { key: 'parent', label: t('outlets.parent'), children: <OutletName id={o.parentOutletId} /> },
               { key: 'address', label: t('common.address'), children: o.address, span: 2 },
               {
                 key: 'geo',
