@@ -195,6 +195,14 @@ const CREATES: Record<string, (w: World) => unknown> = {
   }),
   'POST /api/v1/customers': (w) => ({ brandId: w.brandB.id, name: '越权客户', phones: [{ number: '13800000000' }] }),
   'POST /api/v1/products': (w) => ({ customerId: w.customerB.id, categoryCode: 'air_conditioner', serial: 'ISO-SN-1' }),
+  // Writes nothing; a foreign brand's verdict must answer 404 like any foreign record.
+  'POST /api/v1/warranty/evaluate': (w) => ({
+    brandId: w.brandB.id,
+    category: 'air-conditioner',
+    purchaseDate: '2026-03-01',
+    invoice: true,
+    faultDate: '2026-03-05',
+  }),
 };
 
 /** Routes that carry no scoped data of another party, with the reason. */

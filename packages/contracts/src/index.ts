@@ -6,3 +6,4 @@ export * from './common.ts';
 export * from './customers.ts';
 export * from './imports.ts';
 export * from './network.ts';
+export * from './warranty.ts';

@@ -18,6 +18,11 @@ describe('loadConfig', () => {
     expect(loadConfig({ AFTERCARE_DATA_DIR: '/var/lib/ac' }).dataDir).toBe('/var/lib/ac');
   });
 
+  it('reads the policy packs from <repo>/policies unless AFTERCARE_POLICIES_DIR says otherwise', () => {
+    expect(loadConfig({}).policiesDir).toMatch(/\/policies$/);
+    expect(loadConfig({ AFTERCARE_POLICIES_DIR: 'packs', INIT_CWD: '/srv/ac' }).policiesDir).toBe('/srv/ac/packs');
+  });
+
   it('reads PostgreSQL settings and makes the cookie secure there', () => {
     const c = loadConfig({ DATABASE_URL: 'postgresql://u@db:5432/aftercare', PORT: '8080', AFTERCARE_DEMO: 'false' });
     expect(c).toMatchObject({

@@ -16,6 +16,8 @@ export const envSchema = z.object({
     .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
     .optional(),
   AFTERCARE_DATA_DIR: z.string().min(1).optional(),
+  /** The policy packs (YAML) the warranty engine loads at start; <repo>/policies by default. */
+  AFTERCARE_POLICIES_DIR: z.string().min(1).optional(),
   AFTERCARE_DEMO: bool.default(true),
   AFTERCARE_ROLE: z.enum(['all', 'api', 'worker']).default('all'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -39,6 +41,7 @@ export type AppConfig = {
   host: string;
   databaseUrl: string | undefined;
   dataDir: string;
+  policiesDir: string;
   demo: boolean;
   role: 'all' | 'api' | 'worker';
   logLevel: string;
@@ -64,16 +67,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  // A relative folder is taken from where the command was typed (npm sets INIT_CWD).
+  const fromCwd = (dir: string) => (isAbsolute(dir) ? dir : resolve(env.INIT_CWD ?? process.cwd(), dir));
   return {
     port: e.PORT,
     host: e.HOST,
     databaseUrl: e.DATABASE_URL,
-    // A relative folder is taken from where the command was typed (npm sets INIT_CWD).
-    dataDir: e.AFTERCARE_DATA_DIR
-      ? isAbsolute(e.AFTERCARE_DATA_DIR)
-        ? e.AFTERCARE_DATA_DIR
-        : resolve(env.INIT_CWD ?? process.cwd(), e.AFTERCARE_DATA_DIR)
-      : join(repoRoot, '.data'),
+    dataDir: e.AFTERCARE_DATA_DIR ? fromCwd(e.AFTERCARE_DATA_DIR) : join(repoRoot, '.data'),
+    policiesDir: e.AFTERCARE_POLICIES_DIR ? fromCwd(e.AFTERCARE_POLICIES_DIR) : join(repoRoot, 'policies'),
     demo: e.AFTERCARE_DEMO,
     role: e.AFTERCARE_ROLE,
     logLevel: e.LOG_LEVEL,

@@ -13,6 +13,7 @@ import { regionRoutes } from './regions/index.ts';
 import { serviceCenterRoutes } from './service-centers/index.ts';
 import { technicianRoutes } from './technicians/index.ts';
 import { userRoutes } from './users/index.ts';
+import { warrantyRoutes } from './warranty/index.ts';
 
 /** Every domain's routes, mounted under /api/v1. */
 export async function registerRoutes(app: TypedApp, ctx: AppContext) {
@@ -29,4 +30,5 @@ export async function registerRoutes(app: TypedApp, ctx: AppContext) {
   auditRoutes(app, ctx);
   catalogRoutes(app, ctx);
   customerRoutes(app, ctx);
+  warrantyRoutes(app, ctx);
 }

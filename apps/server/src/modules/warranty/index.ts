@@ -1,0 +1,3 @@
+export { contractCovers, evaluateAdHoc, evaluateProduct, packCategory, productFacts } from './warranty.evaluate.ts';
+export { choosePack, loadPolicies, PolicyLoadError } from './warranty.packs.ts';
+export { warrantyRoutes } from './warranty.routes.ts';
