@@ -80,6 +80,7 @@ export const ACTIONS = {
   'import.technicians': 'technicians.write',
   'import.models': 'catalog.write',
   'import.parts': 'catalog.write',
+  'import.sales': 'customers.write',
 } as const satisfies Record<string, Capability> & Record<`import.${ImportKind}`, Capability>;
 
 export type Action = keyof typeof ACTIONS;

@@ -73,3 +73,13 @@ export function ServiceTypesField({ field, width }: { field: number; width: numb
     </Form.Item>
   );
 }
+
+/** The `categoryCode` of a catalog record, among the categories of the brand chosen in `brandId`. */
+export function BrandCategoryField({ label }: { label: string }) {
+  const brandId = Form.useWatch<string | undefined>('brandId');
+  return (
+    <Form.Item name="categoryCode" label={label} rules={[{ required: true }]}>
+      <CategorySelect brandId={brandId} allowClear={false} />
+    </Form.Item>
+  );
+}

@@ -26,6 +26,8 @@ export const customersEnUS: typeof customersZhCN = {
     phoneHint: 'Mobile or landline; +86, spaces, dashes and extensions are fine',
     phoneKind: 'Kind',
     primary: 'Primary',
+    phonesMaskedHint:
+      'The stored numbers are masked and not loaded here; to change them, enter the whole list again (leave it empty to keep them).',
     addPhone: 'Add phone',
     addresses: 'Addresses',
     division: 'Division',

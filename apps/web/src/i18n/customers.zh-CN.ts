@@ -24,6 +24,7 @@ export const customersZhCN = {
     phoneHint: '手机或座机，可带 +86、空格、横线或分机',
     phoneKind: '类型',
     primary: '主要',
+    phonesMaskedHint: '已存电话为脱敏显示，未载入表单；如需修改，请重新录入全部电话（留空则保持不变）。',
     addPhone: '添加电话',
     addresses: '地址',
     division: '行政区划',

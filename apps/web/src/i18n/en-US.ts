@@ -96,6 +96,7 @@ export const enUS: Resources = {
       service_centers: 'Service centers',
       models: 'Product models',
       parts: 'Parts',
+      sales: 'Sales',
     },
     scopeKind: {
       all: 'Everything',

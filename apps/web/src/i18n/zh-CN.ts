@@ -95,6 +95,7 @@ export const zhCN = {
       service_centers: '服务管理中心',
       models: '产品型号',
       parts: '配件',
+      sales: '销售数据',
     },
     scopeKind: { all: '全部数据', brand: '品牌', region: '大区', outlet: '网点', technician: '本人', customer: '本人' },
     divisionLevel: { '1': '省级', '2': '地市', '3': '区县', '4': '乡镇街道' },

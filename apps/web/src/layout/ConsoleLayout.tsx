@@ -23,7 +23,7 @@ import { App, Avatar, Button, Flex, Layout, Menu, type MenuProps, Segmented, Tag
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router';
-import { type MenuGroup, type PageKey, visiblePages } from '../access.ts';
+import { type MenuGroup, type PageKey, RECORD_ROUTES, visiblePages } from '../access.ts';
 import { useLogout, useMe } from '../api/auth.ts';
 import { enumLabel } from '../components/labels.tsx';
 import { type Language, switchLanguage } from '../i18n/index.ts';
@@ -87,7 +87,9 @@ export function ConsoleLayout() {
         .map((p) => ({ key: p.path, icon: PAGE_ICONS[p.key], label: t(`menu.${p.key}`) })),
     }))
     .filter((g) => g.children.length > 0);
-  const selected = pages.find((p) => location.pathname.startsWith(p.path))?.path;
+  // A record page (a product) keeps the menu entry of the page it belongs to (customers).
+  const recordOf = RECORD_ROUTES.find((r) => location.pathname.startsWith(r.path.replace(':id', '')))?.page;
+  const selected = pages.find((p) => location.pathname.startsWith(p.path) || p.key === recordOf)?.path;
 
   return (
     <Layout style={{ minHeight: '100vh' }}>

@@ -4,22 +4,12 @@ import { useMe } from '../../api/auth.ts';
 import { type ModelCreate, models, type ProductModel } from '../../api/catalog.ts';
 import { DateField } from '../../components/DateField.tsx';
 import { FormDrawer } from '../../components/FormDrawer.tsx';
-import { AddRowButton, CodeField, NameField, RemovableRow } from '../../components/form-fields.tsx';
+import { AddRowButton, BrandCategoryField, CodeField, NameField, RemovableRow } from '../../components/form-fields.tsx';
 import { blankToNull } from '../../components/form-values.ts';
-import { BrandSelect, CategorySelect, EnumSelect } from '../../components/pickers.tsx';
+import { BrandSelect, EnumSelect } from '../../components/pickers.tsx';
 import { type SpecRow, specRowsOf, specsOf } from './spec-values.ts';
 
 type ModelFormValues = Omit<ModelCreate, 'specs'> & { specs: SpecRow[] };
-
-function CategoryOfBrand() {
-  const { t } = useTranslation();
-  const brandId = Form.useWatch<string | undefined>('brandId');
-  return (
-    <Form.Item name="categoryCode" label={t('catalog.category')} rules={[{ required: true }]}>
-      <CategorySelect brandId={brandId} allowClear={false} />
-    </Form.Item>
-  );
-}
 
 /** Create or edit a product model; the brand and code are fixed once it exists. */
 export function ModelForm({
@@ -68,7 +58,7 @@ export function ModelForm({
           </Form.Item>
         </Col>
         <Col span={12}>
-          <CategoryOfBrand />
+          <BrandCategoryField label={t('catalog.category')} />
         </Col>
         <Col span={12}>
           <CodeField locked={Boolean(record)} />

@@ -3,36 +3,27 @@ import { useTranslation } from 'react-i18next';
 import { useMe } from '../../api/auth.ts';
 import { type Part, type PartCreate, parts, useModelOptions } from '../../api/catalog.ts';
 import { FormDrawer } from '../../components/FormDrawer.tsx';
-import { CodeField, NameField } from '../../components/form-fields.tsx';
+import { BrandCategoryField, CodeField, NameField } from '../../components/form-fields.tsx';
 import { blankToNull } from '../../components/form-values.ts';
-import { BrandSelect, CategorySelect, EnumSelect } from '../../components/pickers.tsx';
+import { BrandSelect, EnumSelect } from '../../components/pickers.tsx';
 import { YuanInput } from '../../components/YuanInput.tsx';
 
-/** Category and fitting models follow the brand chosen above them. */
-function BrandBound() {
+/** The models the part fits, among the models of the brand and category chosen above. */
+function FittingModels() {
   const { t } = useTranslation();
   const brandId = Form.useWatch<string | undefined>('brandId');
   const categoryCode = Form.useWatch<string | undefined>('categoryCode');
   const { data, isFetching } = useModelOptions(brandId, categoryCode);
   return (
-    <>
-      <Col span={12}>
-        <Form.Item name="categoryCode" label={t('catalog.category')} rules={[{ required: true }]}>
-          <CategorySelect brandId={brandId} allowClear={false} />
-        </Form.Item>
-      </Col>
-      <Col span={24}>
-        <Form.Item name="modelIds" label={t('catalog.fitsModels')}>
-          <Select
-            mode="multiple"
-            allowClear
-            loading={isFetching}
-            optionFilterProp="label"
-            options={(data?.items ?? []).map((m) => ({ value: m.id, label: `${m.code} ${m.name}` }))}
-          />
-        </Form.Item>
-      </Col>
-    </>
+    <Form.Item name="modelIds" label={t('catalog.fitsModels')}>
+      <Select
+        mode="multiple"
+        allowClear
+        loading={isFetching}
+        optionFilterProp="label"
+        options={(data?.items ?? []).map((m) => ({ value: m.id, label: `${m.code} ${m.name}` }))}
+      />
+    </Form.Item>
   );
 }
 
@@ -75,7 +66,9 @@ export function PartForm({ open, record, onClose }: { open: boolean; record: Par
             <BrandSelect disabled={Boolean(record)} allowClear={false} />
           </Form.Item>
         </Col>
-        <BrandBound />
+        <Col span={12}>
+          <BrandCategoryField label={t('catalog.category')} />
+        </Col>
         <Col span={12}>
           <CodeField locked={Boolean(record)} />
         </Col>
@@ -96,15 +89,18 @@ export function PartForm({ open, record, onClose }: { open: boolean; record: Par
             <InputNumber min={1} max={240} precision={0} style={{ width: '100%' }} />
           </Form.Item>
         </Col>
-        <Col span={4}>
+        <Col span={8}>
           <Form.Item name="isMainPart" label={t('catalog.mainPart')} valuePropName="checked">
             <Switch />
           </Form.Item>
         </Col>
-        <Col span={4}>
+        <Col span={8}>
           <Form.Item name="status" label={t('common.status')}>
             <EnumSelect kind="activeStatus" allowClear={false} />
           </Form.Item>
+        </Col>
+        <Col span={24}>
+          <FittingModels />
         </Col>
       </Row>
     </FormDrawer>

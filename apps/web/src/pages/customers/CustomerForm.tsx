@@ -1,4 +1,4 @@
-import { Col, Divider, Form, Input, InputNumber, Radio, Row, Switch } from 'antd';
+import { Alert, Col, Divider, Form, Input, InputNumber, Radio, Row, Switch } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../../api/auth.ts';
 import { type Customer, customers } from '../../api/customers.ts';
@@ -63,7 +63,7 @@ export function CustomerForm({ open, record, onClose, initialPhone, onCreated }:
   return (
     <FormDrawer<CustomerFormValues>
       open={open}
-      width={760}
+      width={900}
       testId="customer-form"
       title={record ? t('customers.edit') : t('customers.create')}
       onClose={onClose}
@@ -126,6 +126,9 @@ export function CustomerForm({ open, record, onClose, initialPhone, onCreated }:
       <Divider titlePlacement="start" plain>
         {t('customers.phones')}
       </Divider>
+      {masked ? (
+        <Alert type="info" showIcon style={{ marginBottom: 12 }} title={t('customers.phonesMaskedHint')} />
+      ) : null}
       <HiddenIndex name="primaryPhone" />
       <Form.List name="phones">
         {(fields, { add, remove }) => (
@@ -155,13 +158,13 @@ export function CustomerForm({ open, record, onClose, initialPhone, onCreated }:
                   name={[f.name, 'divisionCode']}
                   rules={[{ required: true, message: t('customers.division') }]}
                 >
-                  <DivisionPicker placeholder={t('customers.division')} style={{ width: 420 }} />
+                  <DivisionPicker placeholder={t('customers.division')} style={{ width: 380 }} />
                 </Form.Item>
                 <Form.Item name={[f.name, 'detail']} rules={[{ required: true, message: t('customers.detail') }]}>
-                  <Input maxLength={200} placeholder={t('customers.detail')} style={{ width: 260 }} />
+                  <Input maxLength={200} placeholder={t('customers.detail')} style={{ width: 200 }} />
                 </Form.Item>
                 <Form.Item name={[f.name, 'urbanRuralOverride']}>
-                  <EnumSelect kind="urbanRural" placeholder={t('customers.urbanRuralAuto')} style={{ width: 160 }} />
+                  <EnumSelect kind="urbanRural" placeholder={t('customers.urbanRuralAuto')} style={{ width: 130 }} />
                 </Form.Item>
                 <PrimaryMark field="primaryAddress" index={f.name} />
               </RemovableRow>

@@ -55,7 +55,12 @@ export function Duplicates({ customer, canMerge }: { customer: Customer; canMerg
             hidden: !canMerge,
             render: (_, d) => (
               <Popconfirm
-                title={t('customers.mergeConfirm', { other: d.customer.name, name: customer.name })}
+                title={t('customers.merge')}
+                description={
+                  <div style={{ maxWidth: 360 }}>
+                    {t('customers.mergeConfirm', { other: d.customer.name, name: customer.name })}
+                  </div>
+                }
                 okText={t('common.confirm')}
                 cancelText={t('common.cancel')}
                 okButtonProps={{ danger: true, loading: merge.isPending }}
