@@ -63,19 +63,21 @@ function run(pack: ResolvedPack, input: WarrantyFactsInput, selection: Selection
   }
 }
 
-/** The date a pack version is chosen on: the purchase, else the production, else the fault. */
-function selectionDate(f: {
-  purchaseDate?: string | undefined;
-  productionDate?: string | undefined;
-  faultDate: string;
-}) {
-  const raw = f.purchaseDate ?? f.productionDate ?? f.faultDate;
+/** A fact date as its Shanghai calendar date; 400 for a date the calendar lacks (2026-02-30). */
+function calendarDate(raw: string): string {
   try {
     return toCalendarDate(raw);
   } catch (e) {
     throw new AppError(WarrantyErrors.WARRANTY_FACTS_INVALID, { reason: (e as Error).message });
   }
 }
+
+/** The date a pack version is chosen on: the purchase, else the production, else the fault. */
+const selectionDate = (f: {
+  purchaseDate?: string | undefined;
+  productionDate?: string | undefined;
+  faultDate: string;
+}) => calendarDate(f.purchaseDate ?? f.productionDate ?? f.faultDate);
 
 /** POST /warranty/evaluate: facts as given, judged under the brand's pack (or the one named). */
 export async function evaluateAdHoc(
@@ -102,7 +104,7 @@ export async function evaluateProduct(
   const view = await productView(deps.db, scope, productId);
   if (!view) throw new AppError(CommonErrors.NOT_FOUND);
   const brand = (await brandById(deps.db, view.row.brand_id))!;
-  const faultDate = query.faultDate ?? shanghaiDate(deps.clock.now());
+  const faultDate = query.faultDate ? calendarDate(query.faultDate) : shanghaiDate(deps.clock.now());
   const base = productFacts(view, brand.code, faultDate);
   const { pack, selection } = pick(deps.policies, brand, selectionDate(base), {});
   const codes = [
