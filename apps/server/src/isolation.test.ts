@@ -195,6 +195,18 @@ const CREATES: Record<string, (w: World) => unknown> = {
   }),
   'POST /api/v1/customers': (w) => ({ brandId: w.brandB.id, name: '越权客户', phones: [{ number: '13800000000' }] }),
   'POST /api/v1/products': (w) => ({ customerId: w.customerB.id, categoryCode: 'air_conditioner', serial: 'ISO-SN-1' }),
+  'POST /api/v1/sales': (w) => ({
+    lines: [
+      {
+        externalId: 'ISO-1',
+        brandCode: w.brandB.code,
+        customerName: '越权客户',
+        phones: ['13800000000'],
+        categoryCode: 'air_conditioner',
+        serial: 'ISO-SALE-1',
+      },
+    ],
+  }),
   // Writes nothing; a foreign brand's verdict must answer 404 like any foreign record.
   'POST /api/v1/warranty/evaluate': (w) => ({
     brandId: w.brandB.id,

@@ -1,6 +1,14 @@
 import { z } from 'zod';
 
-export const IMPORT_KINDS = ['outlets', 'technicians', 'regions', 'service_centers', 'models', 'parts'] as const;
+export const IMPORT_KINDS = [
+  'outlets',
+  'technicians',
+  'regions',
+  'service_centers',
+  'models',
+  'parts',
+  'sales',
+] as const;
 export const importKind = z.enum(IMPORT_KINDS);
 
 export const importRowError = z.object({
@@ -16,6 +24,8 @@ export const importResult = z
     total: z.number().int(),
     created: z.number().int(),
     updated: z.number().int(),
+    /** Rows that matched what is stored (sales: the same line imported again). */
+    unchanged: z.number().int().optional(),
     errors: z.array(importRowError),
   })
   .meta({ id: 'ImportResult' });

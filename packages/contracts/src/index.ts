@@ -6,4 +6,5 @@ export * from './common.ts';
 export * from './customers.ts';
 export * from './imports.ts';
 export * from './network.ts';
+export * from './sales.ts';
 export * from './warranty.ts';

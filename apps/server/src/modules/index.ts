@@ -10,6 +10,7 @@ import { divisionRoutes } from './divisions/index.ts';
 import { importRoutes } from './imports/index.ts';
 import { outletRoutes } from './outlets/index.ts';
 import { regionRoutes } from './regions/index.ts';
+import { salesRoutes } from './sales/index.ts';
 import { serviceCenterRoutes } from './service-centers/index.ts';
 import { technicianRoutes } from './technicians/index.ts';
 import { userRoutes } from './users/index.ts';
@@ -30,5 +31,6 @@ export async function registerRoutes(app: TypedApp, ctx: AppContext) {
   auditRoutes(app, ctx);
   catalogRoutes(app, ctx);
   customerRoutes(app, ctx);
+  salesRoutes(app, ctx);
   warrantyRoutes(app, ctx);
 }

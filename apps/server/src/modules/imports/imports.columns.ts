@@ -1,3 +1,4 @@
+import { SALES_COLUMNS } from './imports.sales.ts';
 import type { ImportKind } from './imports.values.ts';
 
 /**
@@ -263,6 +264,7 @@ export const COLUMNS: Record<ImportKind, readonly ColumnSpec[]> = {
     },
     { key: 'status', zh: '状态', en: 'status', note: n(STATUS_ZH, STATUS_EN) },
   ],
+  sales: SALES_COLUMNS,
 };
 
 function n(zh: string, en: string) {

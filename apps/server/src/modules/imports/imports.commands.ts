@@ -8,6 +8,7 @@ import { AppError, type Locale, localize } from '../../platform/errors.ts';
 import { createModelTx, createPartTx, updateModelTx, updatePartTx } from '../catalog/index.ts';
 import { createOutletTx, updateOutletTx } from '../outlets/index.ts';
 import { createRegionTx, updateRegionTx } from '../regions/index.ts';
+import { applySaleTx, importKey, type SaleRecord, type SaleStatus } from '../sales/sales.commands.ts';
 import { createServiceCenterTx, updateServiceCenterTx } from '../service-centers/index.ts';
 import { createTechnicianTx, updateTechnicianTx } from '../technicians/index.ts';
 import type { CreateInput, PlannedRow, RowError } from './imports.validate.ts';
@@ -23,6 +24,7 @@ export interface ImportDeps {
 export interface ImportOutcome {
   created: number;
   updated: number;
+  unchanged: number;
 }
 
 type Trx = Transaction<DB>;
@@ -46,6 +48,7 @@ const FIXED: Record<ImportKind, readonly string[]> = {
   technicians: ['code', 'outletId'],
   models: ['code', 'brandId'],
   parts: ['code', 'brandId'],
+  sales: [],
 };
 
 /** For an update, only the fields whose cells were filled in (blank cells leave the record as it is). */
@@ -64,7 +67,12 @@ async function writeRow(
   scope: Scope,
   kind: ImportKind,
   row: PlannedRow,
-): Promise<string> {
+): Promise<{ id: string; status?: SaleStatus }> {
+  if (kind === 'sales') {
+    const sale = row.input as SaleRecord;
+    const out = await applySaleTx(trx, clock, actor, scope, sale, importKey(sale));
+    return { id: out.productId, status: out.status };
+  }
   if (row.op === 'update') {
     const id = row.id!;
     const input = pickFilled(kind, row);
@@ -88,8 +96,12 @@ async function writeRow(
         await updatePartTx(trx, clock, actor, scope, id, input as Parameters<typeof updatePartTx>[5]);
         break;
     }
-    return id;
+    return { id };
   }
+  return { id: await createRow(trx, clock, actor, scope, kind, row) };
+}
+
+async function createRow(trx: Trx, clock: Clock, actor: Actor, scope: Scope, kind: ImportKind, row: PlannedRow) {
   switch (kind) {
     case 'outlets':
       return (await createOutletTx(trx, clock, actor, scope, row.input as CreateInput<'outlets'>)).id;
@@ -103,6 +115,8 @@ async function writeRow(
       return (await createModelTx(trx, clock, actor, scope, row.input as CreateInput<'models'>)).id;
     case 'parts':
       return (await createPartTx(trx, clock, actor, scope, row.input as CreateInput<'parts'>)).id;
+    case 'sales':
+      throw new Error('sales rows are written by applySaleTx');
   }
 }
 
@@ -135,17 +149,17 @@ export async function runImport(
   rows: PlannedRow[],
   opts: { dryRun: boolean; locale: Locale; filename?: string | null },
 ): Promise<ImportOutcome> {
-  const outcome: ImportOutcome = { created: 0, updated: 0 };
+  const outcome: ImportOutcome = { created: 0, updated: 0, unchanged: 0 };
   try {
     await deps.db.transaction().execute(async (trx) => {
       const idsByCode = new Map<string, string>();
       for (const row of rows) {
         try {
           if (row.deferredParent) row.input.parentOutletId = idsByCode.get(row.deferredParent);
-          const id = await writeRow(trx, deps.clock, actor, scope, kind, row);
+          const { id, status } = await writeRow(trx, deps.clock, actor, scope, kind, row);
           const code = row.input.code;
           if (typeof code === 'string') idsByCode.set(code, id);
-          outcome[row.op === 'update' ? 'updated' : 'created']++;
+          outcome[status ?? (row.op === 'update' ? 'updated' : 'created')]++;
         } catch (err) {
           throw new RowFailure(row.row, err);
         }

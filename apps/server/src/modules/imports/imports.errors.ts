@@ -129,6 +129,26 @@ export const ImportRowErrors = defineErrors({
     'zh-CN': '编码「{value}」与第 {row} 行重复',
     'en-US': 'Code "{value}" repeats row {row}',
   },
+  IMPORT_DUPLICATE_VALUE: {
+    status: 422,
+    'zh-CN': '「{value}」与第 {row} 行重复',
+    'en-US': '"{value}" repeats row {row}',
+  },
+  IMPORT_INVALID_PHONE: {
+    status: 422,
+    'zh-CN': '「{value}」不是有效的手机号或带区号的固定电话',
+    'en-US': '"{value}" is not a valid mobile number or landline with area code',
+  },
+  IMPORT_ADDRESS_INCOMPLETE: {
+    status: 422,
+    'zh-CN': '行政区划代码和详细地址需同时填写',
+    'en-US': 'Give both the division code and the address detail',
+  },
+  IMPORT_SERIAL_OR_ORDER: {
+    status: 422,
+    'zh-CN': '请填写机身条码，或外部订单号和订单行号',
+    'en-US': 'Give the serial, or the external order no and line no',
+  },
   IMPORT_CODE_EXISTS: {
     status: 422,
     'zh-CN': '编码「{value}」已存在',

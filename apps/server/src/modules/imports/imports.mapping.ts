@@ -1,3 +1,4 @@
+import { buildSale } from './imports.sales.ts';
 import {
   ACTIVE_STATUS_OPTIONS,
   type ImportKind,
@@ -44,6 +45,9 @@ export interface BuildContext {
   resolver: Resolver;
   /** Codes of rows above this one in the file (outlets may name an earlier row as their parent). */
   earlierCodes: ReadonlySet<string>;
+  /** The sheet row being built, and the first row of each unit key seen so far (sales: serial, order line). */
+  row?: number;
+  seen?: Map<string, number>;
 }
 
 export interface BuiltRow {
@@ -69,6 +73,7 @@ export const FIELD_COLUMN: Record<ImportKind, Record<string, string>> = {
   service_centers: { regionId: 'regionCode' },
   models: { brandId: 'brandCode' },
   parts: { brandId: 'brandCode', priceFen: 'price', modelIds: 'modelCodes' },
+  sales: { brandId: 'brandCode', installingOutletId: 'outletCode' },
 };
 
 const DIVISION = /^\d{6}(\d{3})?$/;
@@ -341,4 +346,5 @@ export const BUILDERS: Record<ImportKind, (r: RowReader, ctx: BuildContext) => B
   service_centers: buildServiceCenter,
   models: buildModel,
   parts: buildPart,
+  sales: buildSale,
 };

@@ -27,6 +27,7 @@ const CAPABILITY: Record<ImportKind, Capability> = {
   technicians: 'technicians.write',
   models: 'catalog.write',
   parts: 'catalog.write',
+  sales: 'customers.write',
 };
 
 const kindParams = z.strictObject({ kind: importKind });
@@ -78,7 +79,8 @@ export function importRoutes(app: TypedApp, ctx: AppContext) {
       const plan = planImport(kind, table, resolver, { mode, locale });
       if (plan.errorCount > 0) {
         // A dry run is the check itself: it reports the errors. A real import refuses the whole file.
-        if (dryRun) return { kind, dryRun, total: plan.total, created: 0, updated: 0, errors: plan.errors };
+        if (dryRun)
+          return { kind, dryRun, total: plan.total, created: 0, updated: 0, unchanged: 0, errors: plan.errors };
         throw new AppError('IMPORT_HAS_ERRORS', { count: plan.errorCount }, plan.errors);
       }
 

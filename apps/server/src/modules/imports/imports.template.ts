@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { safeCell, toCsv } from '../../platform/export.ts';
 import { COLUMNS, templateHeader } from './imports.columns.ts';
+import { SALES_EXAMPLE } from './imports.sales.ts';
 import type { ImportKind } from './imports.values.ts';
 
 const SHEET_NAMES: Record<ImportKind, string> = {
@@ -10,6 +11,7 @@ const SHEET_NAMES: Record<ImportKind, string> = {
   service_centers: '服务管理中心 centers',
   models: '产品型号 models',
   parts: '配件 parts',
+  sales: '销售数据 sales',
 };
 
 /** Example values, shown on the notes sheet so the data sheet stays empty. */
@@ -72,6 +74,7 @@ const EXAMPLES: Record<ImportKind, Record<string, string | number>> = {
     modelCodes: 'KFR-35GW/BpR3;KFR-26GW/BpR3',
     status: '正常',
   },
+  sales: SALES_EXAMPLE,
 };
 
 /**

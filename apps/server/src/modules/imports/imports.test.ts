@@ -63,7 +63,15 @@ describe('POST /imports/outlets', () => {
     const auditBefore = await countRows(t, 'audit_log');
     const res = await upload(t, adminA, 'outlets', csv([OUTLET_HEADERS, ...rows]));
     expect(res.statusCode).toBe(200);
-    expect(res.data).toEqual({ kind: 'outlets', dryRun: false, total: 2, created: 2, updated: 0, errors: [] });
+    expect(res.data).toEqual({
+      kind: 'outlets',
+      dryRun: false,
+      total: 2,
+      created: 2,
+      updated: 0,
+      unchanged: 0,
+      errors: [],
+    });
 
     const saved = await t.db
       .selectFrom('outlets')
@@ -189,7 +197,7 @@ describe('POST /imports/outlets', () => {
       query: { dryRun: 'true' },
     });
     expect(res.statusCode).toBe(200);
-    expect(res.data).toMatchObject({ dryRun: true, total: 2, created: 2, updated: 0, errors: [] });
+    expect(res.data).toMatchObject({ dryRun: true, total: 2, created: 2, updated: 0, unchanged: 0, errors: [] });
     expect([await countRows(t, 'outlets'), await countRows(t, 'audit_log'), await countRows(t, 'events')]).toEqual(
       before,
     );
@@ -213,6 +221,7 @@ describe('POST /imports/outlets', () => {
       total: 2,
       created: 0,
       updated: 0,
+      unchanged: 0,
       errors: [
         { row: 3, column: '行政区划代码', code: 'IMPORT_UNKNOWN_DIVISION', message: '行政区划代码「999999」不存在' },
       ],

@@ -3,6 +3,7 @@ import {
   outletCreate,
   partCreate,
   regionCreate,
+  saleRecord,
   serviceCenterCreate,
   technicianCreate,
 } from '@aftercare/contracts';
@@ -26,6 +27,7 @@ export const CREATE_SCHEMAS = {
   service_centers: serviceCenterCreate,
   models: modelCreate,
   parts: partCreate,
+  sales: saleRecord,
 } as const;
 
 export type CreateInput<K extends ImportKind> = z.infer<(typeof CREATE_SCHEMAS)[K]>;
@@ -73,6 +75,7 @@ const CUSTOM_MESSAGES: Record<string, string> = {
   'phone number': '电话号码格式不正确',
   '6-digit GB/T 2260 or 9-digit township code': '应为 6 位区县代码或 9 位乡镇街道代码',
   'letters, digits, _ . / + and -': '只能包含字母、数字、_、.、/、+ 和 -',
+  'letters, digits, _, / and -': '只能包含字母、数字、_、/ 和 -',
 };
 
 export function planImport(kind: ImportKind, table: Table, resolver: Resolver, opts: PlanOptions): Plan {
@@ -95,10 +98,11 @@ export function planImport(kind: ImportKind, table: Table, resolver: Resolver, o
   const firstRowOf = new Map<string, number>();
   const earlierCodes = new Set<string>();
   const rows: PlannedRow[] = [];
+  const seen = new Map<string, number>();
 
   for (const sheetRow of table.rows) {
     const r = new RowReader(sheetRow.cells, headers.index);
-    const built = BUILDERS[kind](r, { resolver, earlierCodes });
+    const built = BUILDERS[kind](r, { resolver, earlierCodes, row: sheetRow.row, seen });
     const parsed = schema.safeParse(built.input, { error: zodLocales[locale].localeError });
     if (!parsed.success) {
       const reported = new Set<string>();
@@ -185,6 +189,7 @@ const REF_COLUMNS: Record<ImportKind, Partial<Record<keyof Refs, readonly string
   service_centers: { brands: ['brandCode'], regions: ['regionCode'], divisions: ['divisionCode'], codes: ['code'] },
   models: { brands: ['brandCode'], codes: ['code'] },
   parts: { brands: ['brandCode'], models: ['modelCodes'], codes: ['code'] },
+  sales: { brands: ['brandCode'], outlets: ['outletCode'], divisions: ['divisionCode'] },
 };
 
 export function collectRefs(kind: ImportKind, table: Table): Refs {

@@ -43,6 +43,13 @@ export const ACTIVE_STATUS_OPTIONS = options({
   inactive: ['停用', '停产', '停售', '失效'],
 });
 export const YES_NO_OPTIONS = options({ true: ['是', 'y', 'yes', '1', '√'], false: ['否', 'n', 'no', '0', '×'] });
+export const salesChannelOptions = options({
+  store: ['门店', '实体店', '线下'],
+  ecommerce: ['电商', '网购', '线上', 'e-commerce', 'online'],
+  dealer: ['经销商', '代理商', '分销'],
+  project: ['工程', '工程机', '工装'],
+  other: ['其他'],
+});
 export const LEVEL_OPTIONS = options({ junior: ['初级'], intermediate: ['中级'], senior: ['高级'], expert: ['专家'] });
 export const SERVICE_TYPE_OPTIONS = options({
   installation: ['安装'],

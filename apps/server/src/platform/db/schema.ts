@@ -1,6 +1,7 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { CatalogTables } from '../../modules/catalog/catalog.tables.ts';
 import type { CustomerTables } from '../../modules/customers/customers.tables.ts';
+import type { SalesTables } from '../../modules/sales/sales.tables.ts';
 
 /** Kysely table types; one interface per table in migrations/. */
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -264,4 +265,4 @@ interface CoreTables {
 }
 
 /** Every table: the platform and network ones here, each later module's in its own `*.tables.ts`. */
-export type DB = CoreTables & CustomerTables & CatalogTables;
+export type DB = CoreTables & CustomerTables & CatalogTables & SalesTables;
