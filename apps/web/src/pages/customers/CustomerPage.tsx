@@ -9,6 +9,8 @@ import { formatDate, formatDateTime } from '../../components/format.ts';
 import { EnumTag, EnumTags } from '../../components/labels.tsx';
 import { useBrandNames } from '../../components/pickers.tsx';
 import { RecordPage, RecordSection } from '../../components/RecordPage.tsx';
+import { StatusAction } from '../../components/StatusAction.tsx';
+import { useStatusToggle } from '../../components/useStatusToggle.ts';
 import { CustomerForm } from './CustomerForm.tsx';
 import { CustomerProducts } from './CustomerProducts.tsx';
 import { Duplicates } from './Duplicates.tsx';
@@ -35,6 +37,7 @@ export default function CustomerPage() {
   const brandName = useBrandNames();
   const { data: c, isLoading, isError } = customers.useOne(id);
   const [editing, setEditing] = useState(false);
+  const setActive = useStatusToggle(customers, 'inactive');
   const canWrite = allowed('customer.write') && c?.status !== 'merged';
 
   return (
@@ -55,9 +58,12 @@ export default function CustomerPage() {
         }
         actions={
           canWrite && c ? (
-            <Button icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="customer-edit">
-              {t('common.edit')}
-            </Button>
+            <>
+              <Button icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="customer-edit">
+                {t('common.edit')}
+              </Button>
+              <StatusAction active={c.status === 'active'} name={c.name} onChange={(on) => setActive(c, on)} />
+            </>
           ) : null
         }
         items={

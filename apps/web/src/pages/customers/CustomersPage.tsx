@@ -2,6 +2,7 @@ import { Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
+import { useMe } from '../../api/auth.ts';
 import { type Customer, type CustomerListQuery, customers } from '../../api/customers.ts';
 import { useCan } from '../../auth/useAccess.ts';
 import { BrandFilter, EnumFilter, SearchFilter, StatusFilter } from '../../components/filters.tsx';
@@ -27,6 +28,9 @@ export default function CustomersPage() {
   const brandName = useBrandNames();
   const [creating, setCreating] = useState<{ phone?: string } | null>(null);
   const canWrite = allowed('customer.write');
+  // A brand's own staff see one brand: the brand filter and column would be noise.
+  const { data: me } = useMe();
+  const singleBrand = me?.scope.brandIds.length === 1;
 
   return (
     <>
@@ -48,7 +52,7 @@ export default function CustomersPage() {
         filters={
           <>
             <SearchFilter placeholder={t('customers.searchPlaceholder')} width={340} />
-            <BrandFilter placeholder={t('customers.brand')} />
+            {singleBrand ? null : <BrandFilter placeholder={t('customers.brand')} />}
             <EnumFilter name="tag" kind="customerTag" placeholder={t('customers.tag')} />
             <StatusFilter kind="customerStatus" />
           </>
@@ -79,7 +83,7 @@ export default function CustomersPage() {
               );
             },
           },
-          { dataIndex: 'brandId', title: t('customers.brand'), render: brandName },
+          { dataIndex: 'brandId', title: t('customers.brand'), render: brandName, hidden: singleBrand },
           {
             dataIndex: 'status',
             title: t('common.status'),
