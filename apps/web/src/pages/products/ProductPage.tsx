@@ -1,5 +1,5 @@
 import { EditOutlined } from '@ant-design/icons';
-import { Alert, Button, Table } from 'antd';
+import { Button, Table } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -10,6 +10,7 @@ import { EnumTag } from '../../components/labels.tsx';
 import { OutletName, useBrandNames, useCategoryNames } from '../../components/pickers.tsx';
 import { RecordPage, RecordSection } from '../../components/RecordPage.tsx';
 import { ProductForm } from './ProductForm.tsx';
+import { WarrantyVerdict } from './WarrantyVerdict.tsx';
 
 type Warranty = Product['extendedWarranties'][number];
 type Entitlement = Product['entitlements'][number];
@@ -100,7 +101,7 @@ export default function ProductPage() {
       >
         {p ? (
           <>
-            <Alert type="info" showIcon title={t('products.warrantyPending')} />
+            <WarrantyVerdict productId={p.id} />
             <RecordSection title={t('products.extendedWarranties')}>
               <Table<Warranty>
                 size="small"
