@@ -47,13 +47,16 @@ export function importRoutes(app: TypedApp, ctx: AppContext) {
       schema: {
         tags,
         summary:
-          'Import outlets, technicians, regions, service centers, product models or parts from CSV or .xlsx (field "file")',
+          'Import outlets, technicians, regions, service centers, product models, parts or sales from CSV or .xlsx (field "file")',
         description:
           'Every row is checked first; any error answers 422 IMPORT_HAS_ERRORS with the row errors in `details` ' +
           'and nothing is written. Otherwise all rows are written in one transaction. A dry run (dryRun=true) ' +
           'answers 200 with the row errors in `errors` and never writes. Row numbers are the sheet rows ' +
           '(header = row 1). The capability needed is network.write (technicians: technicians.write; models and ' +
-          'parts: catalog.write). Part prices are given in yuan with at most two decimals and stored in fen.',
+          'parts: catalog.write; sales: customers.write). Part prices are given in yuan with at most two decimals ' +
+          'and stored in fen. Sales (one row = one sold unit) are always upserted, whatever `mode` says: the ' +
+          'customer is matched by a phone number within the brand, the product by serial, else by the external ' +
+          'order no + line no; a row imported again is counted as `unchanged` and writes nothing.',
         consumes: ['multipart/form-data'],
         params: kindParams,
         querystring: importQuery,

@@ -296,6 +296,24 @@ describe('POST /imports/sales', () => {
     expect(await counts()).toEqual(before);
   });
 
+  it('a dry run counts what would happen and writes nothing', async () => {
+    const before = await counts();
+    const res = await upload(
+      t,
+      adminA,
+      'sales',
+      csv([
+        HEADERS,
+        row({ 机身条码: 'SN-DRY-1', 联系电话: '13600009999' }),
+        row({ 机身条码: 'SN-CSV-0002', 品类: 'washer', 型号: 'XQG80', 有无发票: '否' }),
+      ]),
+      { query: { dryRun: 'true' } },
+    );
+    expect(res.statusCode).toBe(200);
+    expect(res.data).toMatchObject({ dryRun: true, created: 1, unchanged: 1, errors: [] });
+    expect(await counts()).toEqual(before);
+  });
+
   it('needs customers.write; the template has Chinese and English headers', async () => {
     const res = await upload(t, managerA, 'sales', csv([HEADERS, row({ 机身条码: 'SN-MGR' })]));
     expect(res.statusCode).toBe(403);

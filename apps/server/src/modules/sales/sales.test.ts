@@ -129,6 +129,27 @@ describe('POST /sales', () => {
     expect(relinked.data).toMatchObject({ created: 0, unchanged: 1 });
   });
 
+  it('lets a corrected line (same externalId) rename its customer and bring a new phone', async () => {
+    const before = await counts();
+    const res = await send([
+      line({
+        externalId: 'JD-2-1',
+        customerName: '吴丽',
+        phones: ['13700001111'],
+        serial: 'FEED-SN-2',
+        orderNo: 'JD2',
+      }),
+    ]);
+    expect(res.statusCode).toBe(200);
+    expect(res.data).toMatchObject({ updated: 1 });
+    const view = await t.get(`/api/v1/customers/${res.data.lines[0].customerId}`, adminA);
+    expect(view.data.name).toBe('吴丽');
+    expect(view.data.phones.map((p: { number: string }) => p.number).sort()).toEqual(['057187654321', '13700001111']);
+    const after = await counts();
+    expect(after.customers).toBe(before.customers);
+    expect(after.products).toBe(before.products);
+  });
+
   it('refuses the whole batch on any bad line, with line numbers and externalIds, writing nothing', async () => {
     const before = await counts();
     const res = await send([
