@@ -189,47 +189,57 @@ export async function updateCustomer(
   id: string,
   input: z.infer<typeof customerUpdate>,
 ): Promise<CustomerView> {
-  return deps.db.transaction().execute(async (trx) => {
-    const current = await lockWritable(trx, scope, id);
-    const phones = input.phones ? planPhones(input.phones) : null;
-    const addresses = input.addresses ? await checkAddresses(trx, input.addresses) : null;
-    const before = auditShape(await customerView(trx, scope, id));
-    const now = deps.clock.now();
-    // Consents carry the time they were given or changed.
-    const consents = input.consents === undefined ? undefined : { ...input.consents, at: now.toISOString() };
-    await trx
-      .updateTable('customers')
-      .set({
-        ...(input.name !== undefined && { name: input.name }),
-        ...(input.gender !== undefined && { gender: input.gender }),
-        ...(input.tags !== undefined && { tags: [...new Set(input.tags)] }),
-        ...(input.language !== undefined && { language: input.language }),
-        ...(input.birthday !== undefined && { birthday: input.birthday }),
-        ...(consents !== undefined && { consents: JSON.stringify(consents) }),
-        ...(input.notes !== undefined && { notes: input.notes }),
-        ...(input.status !== undefined && { status: input.status }),
-        updated_at: now,
-      })
-      .where('id', '=', id)
-      .execute();
-    if (phones) await replacePhones(trx, deps.clock, current, phones);
-    if (addresses) await replaceAddresses(trx, deps.clock, current, addresses);
-    if (input.name !== undefined || addresses) await refreshSearch(trx, id);
-    const view = (await customerView(trx, scope, id))!;
-    await writeAudit(trx, deps.clock, actor, {
-      action: input.status === 'inactive' ? 'customer.deactivate' : 'customer.update',
-      entity: 'customer',
-      entityId: id,
-      brandId: current.brand_id,
-      before,
-      after: auditShape(view),
-    });
-    await emitEvent(trx, deps.clock, {
-      type: 'customer.updated',
-      aggregateType: 'customer',
-      aggregateId: id,
-      brandId: current.brand_id,
-    });
-    return view;
+  return deps.db.transaction().execute((trx) => updateCustomerTx(trx, deps.clock, actor, scope, id, input));
+}
+
+/** The same inside the caller's transaction (imports and feeds write many records all-or-nothing). */
+export async function updateCustomerTx(
+  trx: Trx,
+  clock: Clock,
+  actor: Actor,
+  scope: Scope,
+  id: string,
+  input: z.infer<typeof customerUpdate>,
+): Promise<CustomerView> {
+  const current = await lockWritable(trx, scope, id);
+  const phones = input.phones ? planPhones(input.phones) : null;
+  const addresses = input.addresses ? await checkAddresses(trx, input.addresses) : null;
+  const before = auditShape(await customerView(trx, scope, id));
+  const now = clock.now();
+  // Consents carry the time they were given or changed.
+  const consents = input.consents === undefined ? undefined : { ...input.consents, at: now.toISOString() };
+  await trx
+    .updateTable('customers')
+    .set({
+      ...(input.name !== undefined && { name: input.name }),
+      ...(input.gender !== undefined && { gender: input.gender }),
+      ...(input.tags !== undefined && { tags: [...new Set(input.tags)] }),
+      ...(input.language !== undefined && { language: input.language }),
+      ...(input.birthday !== undefined && { birthday: input.birthday }),
+      ...(consents !== undefined && { consents: JSON.stringify(consents) }),
+      ...(input.notes !== undefined && { notes: input.notes }),
+      ...(input.status !== undefined && { status: input.status }),
+      updated_at: now,
+    })
+    .where('id', '=', id)
+    .execute();
+  if (phones) await replacePhones(trx, clock, current, phones);
+  if (addresses) await replaceAddresses(trx, clock, current, addresses);
+  if (input.name !== undefined || addresses) await refreshSearch(trx, id);
+  const view = (await customerView(trx, scope, id))!;
+  await writeAudit(trx, clock, actor, {
+    action: input.status === 'inactive' ? 'customer.deactivate' : 'customer.update',
+    entity: 'customer',
+    entityId: id,
+    brandId: current.brand_id,
+    before,
+    after: auditShape(view),
   });
+  await emitEvent(trx, clock, {
+    type: 'customer.updated',
+    aggregateType: 'customer',
+    aggregateId: id,
+    brandId: current.brand_id,
+  });
+  return view;
 }

@@ -192,62 +192,72 @@ export async function updateProduct(
   id: string,
   input: z.infer<typeof productUpdate>,
 ): Promise<ProductView> {
-  return deps.db.transaction().execute(async (trx) => {
-    const current = await lockProduct(trx, scope, id);
-    if (!current) throw new AppError(CommonErrors.NOT_FOUND);
-    const brandId = current.brand_id;
-    if (!canWriteCustomers(scope, brandId)) throw new AppError(CommonErrors.FORBIDDEN);
-    if (input.categoryCode !== undefined) await checkCategory(trx, brandId, input.categoryCode);
-    if (input.installingOutletId) await checkOutlet(trx, scope, brandId, input.installingOutletId);
-    const serial = input.serial === undefined ? undefined : serialOf(input.serial);
-    if (serial) await checkSerial(trx, brandId, serial, id);
-    if (input.extendedWarranties) await checkContracts(trx, brandId, input.extendedWarranties, id);
-    const before = auditShape(await productView(trx, scope, id));
-    await onUniqueViolation(
-      () =>
-        trx
-          .updateTable('installed_products')
-          .set({
-            ...(input.categoryCode !== undefined && { category_code: input.categoryCode }),
-            ...(input.modelCode !== undefined && { model_code: input.modelCode }),
-            ...(serial !== undefined && { serial }),
-            ...(input.productionDate !== undefined && { production_date: input.productionDate }),
-            ...(input.purchaseDate !== undefined && { purchase_date: input.purchaseDate }),
-            ...(input.hasInvoice !== undefined && { has_invoice: input.hasInvoice }),
-            ...(input.invoicePhotoUrl !== undefined && { invoice_photo_url: input.invoicePhotoUrl }),
-            ...(input.channel !== undefined && { channel: input.channel }),
-            ...(input.store !== undefined && { store: input.store }),
-            ...(input.deliveryDate !== undefined && { delivery_date: input.deliveryDate }),
-            ...(input.installationDate !== undefined && { installation_date: input.installationDate }),
-            ...(input.installingOutletId !== undefined && { installing_outlet_id: input.installingOutletId }),
-            ...(input.warrantyStartOverride !== undefined && { warranty_start_override: input.warrantyStartOverride }),
-            ...(input.status !== undefined && { status: input.status }),
-            updated_at: deps.clock.now(),
-          })
-          .where('id', '=', id)
-          .execute(),
-      () => new AppError(CustomerErrors.PRODUCT_SERIAL_TAKEN, { serial: serial ?? '' }),
-      SERIAL_KEY,
-    );
-    if (input.extendedWarranties) await replaceContracts(trx, deps.clock, brandId, id, input.extendedWarranties);
-    // An outlet-scoped caller never writes, so the product stays visible to the scope that changed it.
-    const view = (await productView(trx, scope, id))!;
-    await writeAudit(trx, deps.clock, actor, {
-      action: input.status === 'retired' ? 'product.retire' : 'product.update',
-      entity: 'product',
-      entityId: id,
-      brandId,
-      outletId: view.row.installing_outlet_id,
-      before,
-      after: auditShape(view),
-    });
-    await emitEvent(trx, deps.clock, {
-      type: 'product.updated',
-      aggregateType: 'product',
-      aggregateId: id,
-      brandId,
-      outletId: view.row.installing_outlet_id,
-    });
-    return view;
+  return deps.db.transaction().execute((trx) => updateProductTx(trx, deps.clock, actor, scope, id, input));
+}
+
+/** The same inside the caller's transaction (imports and feeds write many records all-or-nothing). */
+export async function updateProductTx(
+  trx: Trx,
+  clock: Clock,
+  actor: Actor,
+  scope: Scope,
+  id: string,
+  input: z.infer<typeof productUpdate>,
+): Promise<ProductView> {
+  const current = await lockProduct(trx, scope, id);
+  if (!current) throw new AppError(CommonErrors.NOT_FOUND);
+  const brandId = current.brand_id;
+  if (!canWriteCustomers(scope, brandId)) throw new AppError(CommonErrors.FORBIDDEN);
+  if (input.categoryCode !== undefined) await checkCategory(trx, brandId, input.categoryCode);
+  if (input.installingOutletId) await checkOutlet(trx, scope, brandId, input.installingOutletId);
+  const serial = input.serial === undefined ? undefined : serialOf(input.serial);
+  if (serial) await checkSerial(trx, brandId, serial, id);
+  if (input.extendedWarranties) await checkContracts(trx, brandId, input.extendedWarranties, id);
+  const before = auditShape(await productView(trx, scope, id));
+  await onUniqueViolation(
+    () =>
+      trx
+        .updateTable('installed_products')
+        .set({
+          ...(input.categoryCode !== undefined && { category_code: input.categoryCode }),
+          ...(input.modelCode !== undefined && { model_code: input.modelCode }),
+          ...(serial !== undefined && { serial }),
+          ...(input.productionDate !== undefined && { production_date: input.productionDate }),
+          ...(input.purchaseDate !== undefined && { purchase_date: input.purchaseDate }),
+          ...(input.hasInvoice !== undefined && { has_invoice: input.hasInvoice }),
+          ...(input.invoicePhotoUrl !== undefined && { invoice_photo_url: input.invoicePhotoUrl }),
+          ...(input.channel !== undefined && { channel: input.channel }),
+          ...(input.store !== undefined && { store: input.store }),
+          ...(input.deliveryDate !== undefined && { delivery_date: input.deliveryDate }),
+          ...(input.installationDate !== undefined && { installation_date: input.installationDate }),
+          ...(input.installingOutletId !== undefined && { installing_outlet_id: input.installingOutletId }),
+          ...(input.warrantyStartOverride !== undefined && { warranty_start_override: input.warrantyStartOverride }),
+          ...(input.status !== undefined && { status: input.status }),
+          updated_at: clock.now(),
+        })
+        .where('id', '=', id)
+        .execute(),
+    () => new AppError(CustomerErrors.PRODUCT_SERIAL_TAKEN, { serial: serial ?? '' }),
+    SERIAL_KEY,
+  );
+  if (input.extendedWarranties) await replaceContracts(trx, clock, brandId, id, input.extendedWarranties);
+  // An outlet-scoped caller never writes, so the product stays visible to the scope that changed it.
+  const view = (await productView(trx, scope, id))!;
+  await writeAudit(trx, clock, actor, {
+    action: input.status === 'retired' ? 'product.retire' : 'product.update',
+    entity: 'product',
+    entityId: id,
+    brandId,
+    outletId: view.row.installing_outlet_id,
+    before,
+    after: auditShape(view),
   });
+  await emitEvent(trx, clock, {
+    type: 'product.updated',
+    aggregateType: 'product',
+    aggregateId: id,
+    brandId,
+    outletId: view.row.installing_outlet_id,
+  });
+  return view;
 }

@@ -4,18 +4,16 @@ import type { Transaction } from 'kysely';
 import type { z } from 'zod';
 import type { Actor, Scope } from '../../platform/access/principal.ts';
 import type { Clock } from '../../platform/clock.ts';
-import type { CommandDeps } from '../../platform/context.ts';
-import type { Database } from '../../platform/db/database.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import { onUniqueViolation } from '../../platform/db/unique.ts';
 import { AppError, CommonErrors } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { normalizePhone } from '../../platform/phone.ts';
-import { createCustomerTx, updateCustomer } from '../customers/customers.commands.ts';
+import { createCustomerTx, updateCustomerTx } from '../customers/customers.commands.ts';
 import { CustomerErrors } from '../customers/customers.errors.ts';
 import { addressesOf, phonesOf } from '../customers/customers.repository.ts';
 import { canWriteCustomers } from '../customers/customers.scope.ts';
-import { createProductTx, updateProduct } from '../customers/products.commands.ts';
+import { createProductTx, updateProductTx } from '../customers/products.commands.ts';
 import { SalesErrors } from './sales.errors.ts';
 import { customerByPhones, findLine, productById, productBySerial, type SaleKey } from './sales.repository.ts';
 
@@ -28,15 +26,6 @@ export interface SaleOutcome {
   status: SaleStatus;
   customerId: string;
   productId: string;
-}
-
-/**
- * The customers module exports createCustomerTx/createProductTx but its updates open their own
- * transaction; this runs them inside ours (all-or-nothing) until it exports update...Tx variants.
- */
-function within(trx: Trx, clock: Clock): CommandDeps {
-  const db = { transaction: () => ({ execute: <T>(fn: (t: Trx) => Promise<T>) => fn(trx) }) };
-  return { db: db as unknown as Database, clock };
 }
 
 /** The line as stored for comparison: phones in national form, serial upper case, fixed key order. */
@@ -120,7 +109,7 @@ async function updateCustomerFromSale(
     !existingAddresses.some((a) => a.division_code === sale.divisionCode && a.detail === sale.address);
   const newName = rename && row.name !== sale.customerName;
   if (!addedPhones.length && !addAddress && !newName) return false;
-  await updateCustomer(within(trx, clock), actor, scope, customerId, {
+  await updateCustomerTx(trx, clock, actor, scope, customerId, {
     ...(newName && { name: sale.customerName }),
     ...(addedPhones.length && {
       phones: [
@@ -204,7 +193,7 @@ export async function applySaleTx(
       status = 'updated';
     const patch = productChanges(sale, serial, product);
     if (Object.keys(patch).length) {
-      await updateProduct(within(trx, clock), actor, scope, product.id, patch);
+      await updateProductTx(trx, clock, actor, scope, product.id, patch);
       status = 'updated';
     }
     productId = product.id;
