@@ -6,9 +6,12 @@ import { loadConfig } from '../../config/env.ts';
 import { ManualClock } from '../../platform/clock.ts';
 import type { Database } from '../../platform/db/database.ts';
 import { buildApp } from '../../platform/http/app.ts';
+import { normalizePhone } from '../../platform/phone.ts';
 import { searchQuery } from '../../platform/text-search.ts';
 import { verifyPassword } from '../auth/passwords.ts';
+import { refreshSearch } from '../customers/customers.repository.ts';
 import { registerRoutes } from '../index.ts';
+import { wholeUnitYears } from './customers-demo.ts';
 import { DEMO_PASSWORD, DEMO_USERS } from './demo-users.ts';
 import { postalPrefix, shortName } from './divisions.ts';
 import { type DemoCounts, seedDemoData } from './index.ts';
@@ -26,7 +29,27 @@ async function fingerprint(db: Database) {
     .orderBy('brand_id')
     .orderBy('code')
     .execute();
-  return { outlets, phones, parts };
+  const customers = await db
+    .selectFrom('customers')
+    .select(['id', 'name', 'tags', 'created_at'])
+    .orderBy('id')
+    .execute();
+  const customerPhones = await db
+    .selectFrom('customer_phones')
+    .select(['customer_id', 'raw', 'normalized'])
+    .orderBy('id')
+    .execute();
+  const addresses = await db
+    .selectFrom('customer_addresses')
+    .select(['customer_id', 'division_code', 'detail'])
+    .orderBy('id')
+    .execute();
+  const products = await db
+    .selectFrom('installed_products')
+    .select(['id', 'serial', 'model_code', 'purchase_date', 'installing_outlet_id'])
+    .orderBy('id')
+    .execute();
+  return { outlets, phones, parts, customers, customerPhones, addresses, products };
 }
 
 describe('demo data', () => {
@@ -218,7 +241,13 @@ describe('demo data', () => {
         .brand_ids.map((id) => code.get(id))
         .sort(),
     ).toEqual(['GOME', 'MIDEA', 'ORLUSA']);
-    expect(byName('customer').customer_id).toBeNull();
+    // The customer login is one of the demo customers, with machines on file.
+    const own = await db
+      .selectFrom('installed_products')
+      .select('id')
+      .where('customer_id', '=', byName('customer').customer_id!)
+      .execute();
+    expect(own.length).toBeGreaterThanOrEqual(2);
 
     const east = await db
       .selectFrom('regions')
@@ -241,6 +270,203 @@ describe('demo data', () => {
     // One hash for everyone, and it is the demo password.
     expect(new Set(users.map((u) => u.password_hash)).size).toBe(1);
     expect(await verifyPassword(users[0]!.password_hash, DEMO_PASSWORD)).toBe(true);
+  });
+
+  it('creates ≈ 2 000 customers per brand with normalized phones and addresses on real divisions', async () => {
+    expect(counts!.customers).toBeGreaterThanOrEqual(1800);
+    const perBrand = await sql<{ code: string; n: number }>`
+      SELECT b.code, count(*)::int AS n FROM customers c JOIN brands b ON b.id = c.brand_id GROUP BY b.code`.execute(
+      db,
+    );
+    expect(perBrand.rows.length).toBe(5);
+    for (const r of perBrand.rows) expect(r.n, r.code).toBeGreaterThanOrEqual(200);
+
+    // Every phone is stored exactly as the app normalizes what was typed; both kinds and several forms occur.
+    const phones = await db.selectFrom('customer_phones').select(['raw', 'normalized', 'kind']).execute();
+    for (const ph of phones) {
+      expect(normalizePhone(ph.raw), ph.raw).toEqual({ normalized: ph.normalized, kind: ph.kind });
+    }
+    expect(phones.filter((p) => p.kind === 'landline').length).toBeGreaterThan(50);
+    expect(phones.filter((p) => p.kind === 'mobile').length).toBeGreaterThan(phones.length * 0.7);
+    expect(phones.filter((p) => p.raw !== p.normalized).length).toBeGreaterThan(100);
+
+    // One primary phone and one primary address each; every address on an existing division.
+    const shape = await sql<{ bad: number }>`
+      SELECT count(*)::int AS bad FROM customers c
+      WHERE (SELECT count(*) FROM customer_phones p WHERE p.customer_id = c.id AND p.is_primary) <> 1
+         OR (SELECT count(*) FROM customer_addresses a WHERE a.customer_id = c.id AND a.is_primary) <> 1
+         OR NOT EXISTS (SELECT 1 FROM installed_products ip WHERE ip.customer_id = c.id)`.execute(db);
+    expect(shape.rows[0]!.bad).toBe(0);
+    const orphans = await sql<{ n: number }>`
+      SELECT count(*)::int AS n FROM customer_addresses a
+      WHERE NOT EXISTS (SELECT 1 FROM divisions d WHERE d.code = a.division_code)`.execute(db);
+    expect(orphans.rows[0]!.n).toBe(0);
+    const townships = await sql<{ n: number }>`
+      SELECT count(*)::int AS n FROM customer_addresses a JOIN divisions d ON d.code = a.division_code
+      WHERE d.level = 4`.execute(db);
+    expect(townships.rows[0]!.n).toBeGreaterThan(1000);
+
+    const customers = await db.selectFrom('customers').select(['id', 'name', 'tags', 'birthday', 'consents']).execute();
+    const tagged = (t: string) => customers.filter((c) => c.tags.includes(t)).length;
+    expect(tagged('vip')).toBeGreaterThan(50);
+    expect(tagged('key_account')).toBeGreaterThan(10);
+    expect(tagged('institution:hospital')).toBeGreaterThan(5);
+    expect(tagged('institution:school')).toBeGreaterThan(5);
+    expect(customers.filter((c) => c.birthday).length).toBeGreaterThan(50);
+    expect(customers.filter((c) => (c.consents as { marketing: boolean }).marketing).length).toBeGreaterThan(50);
+    expect(customers.every((c) => /^[\u4e00-\u9fff（）]{2,}$/.test(c.name))).toBe(true);
+
+    // The search column is what the app itself computes (refreshSearch) for the same record.
+    const sample = customers.slice(0, 40).map((c) => c.id);
+    const before = await sql<{ id: string; s: string }>`
+      SELECT id, search::text AS s FROM customers WHERE id IN (${sql.join(sample)}) ORDER BY id`.execute(db);
+    await db.transaction().execute(async (trx) => {
+      for (const id of sample) await refreshSearch(trx, id);
+      const after = await sql<{ id: string; s: string }>`
+        SELECT id, search::text AS s FROM customers WHERE id IN (${sql.join(sample)}) ORDER BY id`.execute(trx);
+      expect(after.rows).toEqual(before.rows);
+    });
+    const hangzhou = await db
+      .selectFrom('customers')
+      .select('id')
+      .where(sql<boolean>`search @@ to_tsquery('simple', ${searchQuery('杭州')})`)
+      .execute();
+    expect(hangzhou.length).toBeGreaterThan(10);
+  });
+
+  it('gives them ≈ 3 500 catalogued products bought over eight years, installed by outlets of the brand', async () => {
+    expect(counts!.products).toBeGreaterThanOrEqual(3000);
+    expect(counts!.contracts).toBeGreaterThan(20);
+    const uncatalogued = await sql<{ n: number }>`
+      SELECT count(*)::int AS n FROM installed_products ip
+      WHERE NOT EXISTS (SELECT 1 FROM product_models m WHERE m.brand_id = ip.brand_id
+                          AND m.category_code = ip.category_code AND m.code = ip.model_code)`.execute(db);
+    expect(uncatalogued.rows[0]!.n).toBe(0);
+    // The installing outlet serves the brand, and nearly always covers the customer's address.
+    const foreign = await sql<{ n: number }>`
+      SELECT count(*)::int AS n FROM installed_products ip
+      WHERE ip.installing_outlet_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM brand_outlets bo
+        WHERE bo.outlet_id = ip.installing_outlet_id AND bo.brand_id = ip.brand_id)`.execute(db);
+    expect(foreign.rows[0]!.n).toBe(0);
+    const covering = await sql<{ installed: number; covering: number }>`
+      SELECT count(*)::int AS installed,
+             count(*) FILTER (WHERE EXISTS (SELECT 1 FROM outlet_coverage oc WHERE oc.outlet_id = ip.installing_outlet_id
+               AND oc.division_code IN (a.division_code, left(a.division_code, 6))))::int AS covering
+      FROM installed_products ip
+      JOIN customer_addresses a ON a.customer_id = ip.customer_id AND a.is_primary
+      WHERE ip.installing_outlet_id IS NOT NULL`.execute(db);
+    expect(covering.rows[0]!.installed).toBeGreaterThan(2000);
+    expect(covering.rows[0]!.covering / covering.rows[0]!.installed).toBeGreaterThan(0.9);
+
+    const products = await db
+      .selectFrom('installed_products')
+      .innerJoin('brands', 'brands.id', 'installed_products.brand_id')
+      .select(['brands.code as brand', 'category_code', 'serial', 'purchase_date', 'installation_date', 'has_invoice'])
+      .execute();
+    const today = new Date(NOW).getTime();
+    const day = (d: unknown) => new Date(d as string).getTime();
+    const ends = (p: (typeof products)[number]) => {
+      const at = new Date(p.purchase_date as unknown as string);
+      at.setUTCFullYear(at.getUTCFullYear() + wholeUnitYears(p.brand, p.category_code));
+      return at.getTime();
+    };
+    for (const p of products) {
+      expect(day(p.purchase_date)).toBeLessThanOrEqual(today);
+      expect(day(p.purchase_date)).toBeGreaterThan(today - (8 * 365 + 40) * 86_400_000);
+      if (p.installation_date) expect(day(p.installation_date)).toBeGreaterThanOrEqual(day(p.purchase_date));
+      if (p.serial) expect(p.serial).toMatch(/^[A-Z0-9]{8,}$/);
+    }
+    const inWarranty = products.filter((p) => ends(p) > today);
+    const endingSoon = inWarranty.filter((p) => ends(p) < today + 30 * 86_400_000);
+    expect(inWarranty.length).toBeGreaterThan(500);
+    expect(products.length - inWarranty.length).toBeGreaterThan(500);
+    expect(endingSoon.length).toBeGreaterThan(50);
+    const invoiced = products.filter((p) => p.has_invoice).length;
+    expect(invoiced).toBeGreaterThan(products.length / 2);
+    expect(invoiced).toBeLessThan(products.length);
+
+    const hero = await db
+      .selectFrom('users')
+      .select('outlet_id')
+      .where('username', '=', 'outlet.manager')
+      .executeTakeFirstOrThrow();
+    const byHero = await db
+      .selectFrom('installed_products')
+      .select('customer_id')
+      .distinct()
+      .where('installing_outlet_id', '=', hero.outlet_id!)
+      .execute();
+    expect(byHero.length).toBeGreaterThanOrEqual(20);
+  });
+
+  it('shows the customer login its own record and the outlet manager the customers its outlet installed for', async () => {
+    const config = loadConfig({ AFTERCARE_DEMO: 'true', LOG_LEVEL: 'silent' });
+    const app = await buildApp(
+      { config, handle, db, clock },
+      { logger: false, routes: registerRoutes, webDistDir: null },
+    );
+    const login = async (username: string) => {
+      const res = await app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        payload: { username, password: DEMO_PASSWORD },
+      });
+      expect(res.statusCode, username).toBe(200);
+      return { aftercare_session: res.cookies.find((c) => c.name === 'aftercare_session')!.value };
+    };
+    try {
+      const users = await db.selectFrom('users').select(['username', 'customer_id', 'outlet_id', 'phone']).execute();
+      const me = users.find((u) => u.username === 'customer')!;
+      const asCustomer = await login('customer');
+      const mine = await app.inject({ method: 'GET', url: `/api/v1/customers/${me.customer_id}`, cookies: asCustomer });
+      expect(mine.statusCode).toBe(200);
+      expect(mine.json().id).toBe(me.customer_id);
+      // Their primary number is the login's phone (shown masked, as to every customer).
+      const primary = (mine.json().phones as { number: string; isPrimary: boolean }[]).find((p) => p.isPrimary)!;
+      expect(primary.number.slice(-4)).toBe(me.phone!.slice(-4));
+      expect(mine.json().addresses.length).toBeGreaterThan(0);
+      const someoneElse = await db
+        .selectFrom('customers')
+        .select('id')
+        .where('id', '<>', me.customer_id!)
+        .limit(1)
+        .executeTakeFirstOrThrow();
+      const theirs = await app.inject({
+        method: 'GET',
+        url: `/api/v1/customers/${someoneElse.id}`,
+        cookies: asCustomer,
+      });
+      expect(theirs.statusCode).toBe(404);
+
+      const outletId = users.find((u) => u.username === 'outlet.manager')!.outlet_id!;
+      const installed = new Set(
+        (
+          await db
+            .selectFrom('installed_products')
+            .select('customer_id')
+            .where('installing_outlet_id', '=', outletId)
+            .execute()
+        ).map((r) => r.customer_id),
+      );
+      const asManager = await login('outlet.manager');
+      const seen: string[] = [];
+      for (let page = 1; ; page++) {
+        const res = await app.inject({
+          method: 'GET',
+          url: `/api/v1/customers?pageSize=200&page=${page}`,
+          cookies: asManager,
+        });
+        expect(res.statusCode).toBe(200);
+        const items = res.json().items as { id: string }[];
+        seen.push(...items.map((c) => c.id));
+        if (items.length < 200) break;
+      }
+      expect(seen.length).toBeGreaterThanOrEqual(20);
+      expect(seen.every((id) => installed.has(id))).toBe(true);
+      expect(new Set(seen).size).toBe(installed.size);
+    } finally {
+      await app.close();
+    }
   });
 
   it('lets every demo login sign in with the demo password and see its part', async () => {

@@ -5,6 +5,7 @@ import type { DB } from '../../platform/db/schema.ts';
 import { searchTokens } from '../../platform/text-search.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import { buildCatalog } from './catalog-demo.ts';
+import { buildCustomers } from './customers-demo.ts';
 import { DEMO_PASSWORD } from './demo-users.ts';
 import { loadDivisionIndex, loadTowns } from './divisions.ts';
 import { mobileSource } from './names.ts';
@@ -25,6 +26,9 @@ export interface DemoCounts {
   users: number;
   models: number;
   parts: number;
+  customers: number;
+  products: number;
+  contracts: number;
 }
 
 /** Changing the seed changes every generated name, phone and placement. */
@@ -95,6 +99,21 @@ export async function seedDemoData(ctx: Pick<AppContext, 'db' | 'clock'>): Promi
     const users = buildUsers(network, hero.contact_name, people.heroTechnician, passwordHash, { id, now, mobile });
     // Drawn after everything else, so the catalog leaves the network's ids and names as they were.
     const catalog = buildCatalog(network.brandIds, { rng: root.fork('catalog'), id, now });
+    // Customers live where the outlets are: the townships of every county an outlet covers.
+    const coveredCounties = [...new Set(network.coverage.map((c) => c.division_code.slice(0, 6)))];
+    const customerTowns = new Map([...towns, ...(await loadTowns(trx, coveredCounties))]);
+    const customerUser = users.find((u) => u.username === 'customer')!;
+    const customers = buildCustomers({
+      network,
+      catalog,
+      index,
+      towns: customerTowns,
+      rng: root.fork('customers'),
+      id,
+      now,
+      customerUserPhone: customerUser.phone!,
+    });
+    customerUser.customer_id = customers.demoCustomerId;
 
     await insertAll(trx, 'brands', network.brands);
     await insertAll(trx, 'brand_categories', network.categories);
@@ -128,6 +147,15 @@ export async function seedDemoData(ctx: Pick<AppContext, 'db' | 'clock'>): Promi
       catalog.parts.map((p) => ({ ...p, search: searchOf(p.id) })),
     );
     await insertAll(trx, 'model_parts', catalog.modelParts);
+    await insertAll(
+      trx,
+      'customers',
+      customers.customers.map((c) => ({ ...c, search: tsvector(...customers.searchText.get(c.id)!) })),
+    );
+    await insertAll(trx, 'customer_phones', customers.phones);
+    await insertAll(trx, 'customer_addresses', customers.addresses);
+    await insertAll(trx, 'installed_products', customers.products);
+    await insertAll(trx, 'extended_warranty_contracts', customers.contracts);
 
     return {
       brands: network.brands.length,
@@ -138,6 +166,9 @@ export async function seedDemoData(ctx: Pick<AppContext, 'db' | 'clock'>): Promi
       users: users.length,
       models: catalog.models.length,
       parts: catalog.parts.length,
+      customers: customers.customers.length,
+      products: customers.products.length,
+      contracts: customers.contracts.length,
     };
   });
 }
