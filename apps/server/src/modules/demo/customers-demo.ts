@@ -224,6 +224,13 @@ export function buildCustomers(d: Deps): CustomerRows {
       .filter((a) => a.service_type === 'installation')
       .map((a) => `${a.outlet_id}:${a.brand_id}:${a.category_code}`),
   );
+  const installersOf = new Map<string, OutletRow[]>();
+  for (const a of network.authorizations) {
+    const outlet = outlets.get(a.outlet_id);
+    if (a.service_type !== 'installation' || !outlet || outlet.status === 'terminated') continue;
+    const key = `${a.brand_id}:${a.category_code}`;
+    installersOf.set(key, [...(installersOf.get(key) ?? []), outlet]);
+  }
   const townByCode = new Map<string, Town>();
   for (const list of towns.values()) for (const t of list) townByCode.set(t.code, t);
   const modelsOf = new Map<string, string[]>();
@@ -556,7 +563,14 @@ export function buildCustomers(d: Deps): CustomerRows {
     ]);
     const candidates = [...near].filter((o) => can(o) && outlets.get(o)!.status !== 'terminated').sort();
     if (candidates.length) return rng.pick(candidates);
-    return can(plan.home.id) ? plan.home.id : null;
+    if (can(plan.home.id)) return plan.home.id;
+    // No outlet covering the address installs the category: one from the same city or province
+    // travels, or (now and then) the dealer's own installers did it and no outlet is on file.
+    const authorized = installersOf.get(`${plan.brandId}:${category}`) ?? [];
+    const city = authorized.filter((o) => o.division_code.startsWith(plan.place.cityCode.slice(0, 4)));
+    const province = authorized.filter((o) => o.division_code.startsWith(plan.place.provinceCode.slice(0, 2)));
+    const fallback = city.length ? city : province;
+    return fallback.length && rng.chance(0.8) ? rng.pick(fallback).id : null;
   }
 
   if (!out.demoCustomerId) throw new Error('demo data: no demo customer');

@@ -61,8 +61,10 @@ const tsvector = (...texts: string[]) => sql<string>`to_tsvector('simple', ${sea
 /**
  * Creates the demo data set on an empty database (no brands and no users): the seed programs' brands
  * (AUX, Gome, Midea, Fujitsu, Orlusa), their regions and management centers, a three-tier outlet
- * network on the real divisions, technicians and the demo logins. Deterministic: the same divisions
- * and clock give the same rows. Returns null when there was already data.
+ * network on the real divisions, technicians, the demo logins, a product catalog, and ≈ 2 000
+ * customers with ≈ 3 500 installed products where the brands' outlets are (the `customer` login is
+ * one of them). Deterministic: the same divisions and clock give the same rows. Returns null when
+ * there was already data.
  */
 export async function seedDemoData(ctx: Pick<AppContext, 'db' | 'clock'>): Promise<DemoCounts | null> {
   if (await hasData(ctx.db)) return null;
