@@ -22,6 +22,8 @@ declare module 'autocannon' {
     method?: string;
     headers?: Record<string, string>;
     timeout?: number;
+    /** Sent in turn by every connection, looping (merged over the defaults above). */
+    requests?: { method?: string; path: string; headers?: Record<string, string> }[];
   }
   interface Result {
     requests: Histogram;

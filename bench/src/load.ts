@@ -4,6 +4,8 @@ import type { Sample } from './stats.ts';
 export interface LoadSpec {
   url: string;
   headers?: Record<string, string>;
+  /** Paths (with query) each connection sends in turn, so requests vary; default: `url` itself. */
+  paths?: readonly string[];
   duration: number;
   connections: number;
 }
@@ -20,6 +22,7 @@ export async function loadRound(spec: LoadSpec): Promise<Sample> {
     connections: spec.connections,
     workers: 1,
     timeout: 10,
+    ...(spec.paths ? { requests: spec.paths.map((path) => ({ method: 'GET', path })) } : {}),
   });
   return {
     rps: result.requests.average,

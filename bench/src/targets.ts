@@ -20,7 +20,7 @@ export function targetsFromEnv(env: NodeJS.ProcessEnv = process.env): Target[] {
   return targets;
 }
 
-function withDatabase(url: string, name: string): string {
+export function withDatabase(url: string, name: string): string {
   const u = new URL(url);
   u.pathname = `/${name}`;
   return u.toString();
@@ -92,16 +92,39 @@ export async function withAftercare<T>(target: Target, fn: (s: Started) => Promi
     };
   }
   try {
-    const t0 = performance.now();
-    const running = await start(loadConfig(env), { logger: null });
-    const bootMs = performance.now() - t0;
-    try {
-      if (!running.url) throw new Error('Aftercare did not start listening');
-      return await fn({ running, url: running.url, bootMs });
-    } finally {
-      await running.stop();
-    }
+    return await startOn(env, fn);
   } finally {
     await cleanup();
+  }
+}
+
+/**
+ * Starts Aftercare on an existing PostgreSQL database (e.g. one the generator filled): no demo data,
+ * API role, logger off, loopback; nothing is created or dropped.
+ */
+export function withAftercareOn<T>(databaseUrl: string, fn: (s: Started) => Promise<T>): Promise<T> {
+  return startOn(
+    {
+      PORT: '0',
+      HOST: '127.0.0.1',
+      AFTERCARE_DEMO: 'false',
+      AFTERCARE_ROLE: 'api',
+      LOG_LEVEL: 'silent',
+      COOKIE_SECURE: 'false',
+      DATABASE_URL: databaseUrl,
+    },
+    fn,
+  );
+}
+
+async function startOn<T>(env: Record<string, string>, fn: (s: Started) => Promise<T>): Promise<T> {
+  const t0 = performance.now();
+  const running = await start(loadConfig(env), { logger: null });
+  const bootMs = performance.now() - t0;
+  try {
+    if (!running.url) throw new Error('Aftercare did not start listening');
+    return await fn({ running, url: running.url, bootMs });
+  } finally {
+    await running.stop();
   }
 }
