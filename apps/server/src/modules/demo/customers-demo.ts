@@ -117,7 +117,7 @@ export function wholeUnitYears(brandCode: string, categoryCode: string): number 
 const SERIAL_PREFIX: Record<string, string> = { AUX: 'AX', GOME: 'GM', MIDEA: 'MD', FUJITSU: 'FJ', ORLUSA: 'OL' };
 
 /** Telephone area codes of prefecture cities beyond the provincial capitals (PROVINCES has those). */
-const CITY_AREA_CODES: Record<string, string> = {
+export const CITY_AREA_CODES: Record<string, string> = {
   '330200': '0574', // 宁波
   '330300': '0577', // 温州
   '330400': '0573', // 嘉兴
@@ -338,7 +338,7 @@ export function buildCustomers(d: Deps): CustomerRows {
               [2, 35],
               [3, 20],
             ] as const);
-      const products = Array.from({ length: productCount }, (_, k) => productPlan(rng, plan, categories, k, today));
+      const products = Array.from({ length: productCount }, (_, k) => productPlan(rng, plan, categories, k));
       products.sort((a, b) => (a.purchase < b.purchase ? -1 : a.purchase > b.purchase ? 1 : 0));
       const since = onDay(rng, products[0]!.purchase);
       const createdAt = since < now ? since : now;
@@ -506,7 +506,6 @@ export function buildCustomers(d: Deps): CustomerRows {
     plan: Plan,
     categories: readonly (readonly [string, number])[],
     k: number,
-    today: string,
   ): ProductPlan {
     const { brand } = plan;
     let category = rng.weighted(categories);

@@ -11,7 +11,8 @@ import { searchQuery } from '../../platform/text-search.ts';
 import { verifyPassword } from '../auth/passwords.ts';
 import { refreshSearch } from '../customers/customers.repository.ts';
 import { registerRoutes } from '../index.ts';
-import { wholeUnitYears } from './customers-demo.ts';
+import { PROVINCES } from './catalog.ts';
+import { CITY_AREA_CODES, wholeUnitYears } from './customers-demo.ts';
 import { DEMO_PASSWORD, DEMO_USERS } from './demo-users.ts';
 import { postalPrefix, shortName } from './divisions.ts';
 import { type DemoCounts, seedDemoData } from './index.ts';
@@ -289,6 +290,14 @@ describe('demo data', () => {
     expect(phones.filter((p) => p.kind === 'landline').length).toBeGreaterThan(50);
     expect(phones.filter((p) => p.kind === 'mobile').length).toBeGreaterThan(phones.length * 0.7);
     expect(phones.filter((p) => p.raw !== p.normalized).length).toBeGreaterThan(100);
+    // Landlines carry the real area code of a city the customer lives in.
+    const areaCodes = [...PROVINCES.map((p) => p.areaCode), ...Object.values(CITY_AREA_CODES)];
+    for (const ph of phones.filter((p) => p.kind === 'landline')) {
+      expect(
+        areaCodes.some((code) => ph.normalized.startsWith(code)),
+        ph.raw,
+      ).toBe(true);
+    }
 
     // One primary phone and one primary address each; every address on an existing division.
     const shape = await sql<{ bad: number }>`
