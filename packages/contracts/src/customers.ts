@@ -18,8 +18,9 @@ export const PHONE_KINDS = ['mobile', 'landline'] as const;
 export const URBAN_RURAL = ['urban', 'rural'] as const;
 
 /**
- * What a screen pop can say about a customer from their own record: tags, consent, and a suspected
- * duplicate (another customer of the brand shares one of their phone numbers).
+ * What a screen pop can say about a customer from their own record: tags, consent, a suspected
+ * duplicate (another customer of the brand shares one of their phone numbers), and a product whose
+ * whole-unit warranty ends within 30 days (judged by the warranty engine).
  */
 export const CUSTOMER_FLAGS = [
   'vip',
@@ -27,6 +28,7 @@ export const CUSTOMER_FLAGS = [
   'institution',
   'no_service_messages',
   'possible_duplicate',
+  'warranty_expiring_30d',
 ] as const;
 
 const text = (max: number) => z.string().trim().min(1).max(max);

@@ -1,4 +1,10 @@
-import type { CUSTOMER_STATUSES, PHONE_KINDS, PRODUCT_STATUSES, URBAN_RURAL } from '@aftercare/contracts';
+import type {
+  CUSTOMER_FLAGS,
+  CUSTOMER_STATUSES,
+  PHONE_KINDS,
+  PRODUCT_STATUSES,
+  URBAN_RURAL,
+} from '@aftercare/contracts';
 import type { Principal } from '../../platform/access/principal.ts';
 import { phoneFor } from '../../platform/masking.ts';
 import type { CustomerView } from './customers.repository.ts';
@@ -85,7 +91,7 @@ export function presentProduct(v: ProductView) {
 
 /** Flags a screen pop can compute from the customer's own record. */
 export function flagsOf(v: CustomerView, sharesPhone: boolean) {
-  const flags: ('vip' | 'key_account' | 'institution' | 'no_service_messages' | 'possible_duplicate')[] = [];
+  const flags: (typeof CUSTOMER_FLAGS)[number][] = [];
   if (v.row.tags.includes('vip')) flags.push('vip');
   if (v.row.tags.includes('key_account')) flags.push('key_account');
   if (v.row.tags.some((t) => t.startsWith('institution:'))) flags.push('institution');

@@ -15,6 +15,7 @@ import type { AppContext } from '../../platform/context.ts';
 import { AppError, CommonErrors } from '../../platform/errors.ts';
 import type { TypedApp } from '../../platform/http/app.ts';
 import { normalizePhone } from '../../platform/phone.ts';
+import { productsExpiringSoon } from '../warranty/warranty.flags.ts';
 import { createCustomer, updateCustomer } from './customers.commands.ts';
 import { CustomerErrors } from './customers.errors.ts';
 import { mergeCustomers } from './customers.merge.ts';
@@ -147,9 +148,11 @@ async function screenPop(ctx: AppContext, p: Principal, rows: CustomerRow[]) {
     productsOf(ctx.db, p.scope, ids),
     sharingPhones(ctx.db, p.scope, ids),
   ]);
-  return views.map((v) => ({
-    customer: presentCustomer(p, v),
-    products: products.filter((pr) => pr.row.customer_id === v.row.id).map(presentProduct),
-    flags: flagsOf(v, sharing.has(v.row.id)),
-  }));
+  const expiring = await productsExpiringSoon(ctx, products);
+  return views.map((v) => {
+    const own = products.filter((pr) => pr.row.customer_id === v.row.id);
+    const flags = flagsOf(v, sharing.has(v.row.id));
+    if (own.some((pr) => expiring.has(pr.row.id))) flags.push('warranty_expiring_30d');
+    return { customer: presentCustomer(p, v), products: own.map(presentProduct), flags };
+  });
 }

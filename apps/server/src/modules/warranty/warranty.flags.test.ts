@@ -75,4 +75,23 @@ describe('warranty_expiring_30d', () => {
     t.clock.set('2027-03-01T02:00:00Z');
     expect(await flagged([id])).toEqual(new Set());
   });
+
+  it('GET /customers/lookup flags the customer whose product’s cover ends within 30 days (day 30, not 31)', async () => {
+    const owner = await t.factories.customer(customer.brandId, { phones: ['13912345678'] });
+    const id = await stored(owner, { purchase_date: '2026-03-20', has_invoice: true });
+    const user = await t.factories.user('agent', { brandIds: [customer.brandId] });
+    const flagsOn = async (now: string) => {
+      t.clock.set(now);
+      // Sessions last hours: log in again at each moment.
+      const agent = { userId: user.id, cookie: await t.login(user.username), role: 'agent' as const };
+      const res = await t.get('/api/v1/customers/lookup', agent, { query: { phone: '13912345678' } });
+      expect(res.statusCode, res.body).toBe(200);
+      const entry = res.data.customers.find((c: { customer: { id: string } }) => c.customer.id === owner.id);
+      expect(entry.products.map((p: { id: string }) => p.id)).toEqual([id]);
+      return entry.flags as string[];
+    };
+    expect(await flagsOn('2027-02-17T02:00:00Z')).not.toContain('warranty_expiring_30d');
+    expect(await flagsOn('2027-02-18T02:00:00Z')).toContain('warranty_expiring_30d');
+    expect(await flagsOn('2027-03-21T02:00:00Z')).not.toContain('warranty_expiring_30d');
+  });
 });
