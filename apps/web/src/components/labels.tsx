@@ -56,6 +56,7 @@ export const ENUMS = {
       institution: 'cyan',
       no_service_messages: 'red',
       possible_duplicate: 'orange',
+      warranty_expiring_30d: 'volcano',
     },
   },
   productStatus: { values: PRODUCT_STATUSES, colors: { active: 'green', retired: 'default' } },

@@ -54,6 +54,7 @@ export const enUS: Resources = {
       institution: 'Institution',
       no_service_messages: 'No service messages',
       possible_duplicate: 'Possible duplicate',
+      warranty_expiring_30d: 'Warranty ends within 30 days',
     },
     productStatus: { active: 'In use', retired: 'Retired' },
     phoneKind: { mobile: 'Mobile', landline: 'Landline' },

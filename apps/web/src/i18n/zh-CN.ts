@@ -53,6 +53,7 @@ export const zhCN = {
       institution: '机构客户',
       no_service_messages: '拒收服务通知',
       possible_duplicate: '疑似重复',
+      warranty_expiring_30d: '保修 30 天内到期',
     },
     productStatus: { active: '在用', retired: '已报废' },
     phoneKind: { mobile: '手机', landline: '座机' },
