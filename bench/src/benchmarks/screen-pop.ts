@@ -52,22 +52,27 @@ export async function screenPop(target: Target, opts: BenchOptions): Promise<Mea
              (SELECT reltuples::bigint FROM pg_class WHERE relname = 'installed_products') AS products`.execute(db);
     const customers = Number(scale.rows[0]?.customers ?? 0);
     const products = Number(scale.rows[0]?.products ?? 0);
+    process.stderr.write(
+      `bench: screen-pop on ${name}: ${customers.toLocaleString('en-US')} customers, ${products.toLocaleString('en-US')} products (ready in ${(s.bootMs / 1000).toFixed(1)} s)\n`,
+    );
     if (customers < PICKS) throw new Skipped(`${name} has only ${customers} customers; generate at least ${PICKS}`);
 
-    // Random existing phones and serials (repeatable sample), phones in the varied forms callers use.
-    const pct = (n: number) => Math.min(100, (300 * PICKS) / Math.max(1, n));
+    // Random existing phones and serials from the whole table (repeatable sample of about 1.3 × PICKS
+    // rows, shuffled, cut to PICKS), phones in the varied forms callers use.
+    const pct = (n: number) => Math.min(100, (130 * PICKS) / Math.max(1, n));
     const phones = await sql<{ brand_id: string; normalized: string }>`
       SELECT brand_id, normalized FROM customer_phones TABLESAMPLE BERNOULLI (${sql.lit(pct(customers))}) REPEATABLE (7)
-      LIMIT ${sql.lit(PICKS)}`.execute(db);
+      LIMIT ${sql.lit(3 * PICKS)}`.execute(db);
     const serials = await sql<{ serial: string }>`
       SELECT serial FROM installed_products TABLESAMPLE BERNOULLI (${sql.lit(pct(products))}) REPEATABLE (7)
-      WHERE serial IS NOT NULL LIMIT ${sql.lit(PICKS)}`.execute(db);
+      WHERE serial IS NOT NULL LIMIT ${sql.lit(3 * PICKS)}`.execute(db);
     const r = rng(7);
     const order = <T>(xs: T[]) =>
       xs
         .map((x) => [r(), x] as const)
         .sort((a, b) => a[0] - b[0])
-        .map(([, x]) => x);
+        .map(([, x]) => x)
+        .slice(0, PICKS);
     const picked = order(phones.rows);
     const phonePaths = picked.map(
       (p, k) => `/api/v1/customers/lookup?phone=${encodeURIComponent(lookupForm(p.normalized, k))}`,
