@@ -2,7 +2,6 @@ import Fastify from 'fastify';
 import { sql } from 'kysely';
 import { DEMO_PASSWORD } from '../../../apps/server/src/modules/demo/demo-users.ts';
 import { openDatabase } from '../../../apps/server/src/platform/db/database.ts';
-import { normalizePhone } from '../../../apps/server/src/platform/phone.ts';
 import { rng } from '../generate/data.ts';
 import { lookupForm, SCREEN_POP_AGENT, SCREEN_POP_DATABASE } from '../generate/options.ts';
 import { alternate } from '../load.ts';
@@ -142,6 +141,3 @@ export async function screenPop(target: Target, opts: BenchOptions): Promise<Mea
     }
   });
 }
-
-/** The national form of a lookup form (tests: every form the load sends normalizes back). */
-export const normalizedForm = (input: string) => normalizePhone(input)?.normalized ?? null;
