@@ -42,6 +42,15 @@ export async function buildTemplate(): Promise<void> {
     await admin.connect();
     try {
       const name = templateName();
+      // Templates of earlier migration sets are of no use any more.
+      const stale = await admin.query<{ datname: string }>(
+        "SELECT datname FROM pg_database WHERE datname LIKE 'aftercare\\_tpl\\_%' AND datname <> $1 AND datname NOT LIKE '%\\_building\\_%'",
+        [name],
+      );
+      for (const { datname } of stale.rows) {
+        // Another checkout may be copying it right now; leave it for a later run then.
+        await admin.query(`DROP DATABASE IF EXISTS ${datname}`).catch(() => {});
+      }
       const exists = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
       if (exists.rowCount) return;
       const building = `${name}_building_${process.pid}`;
