@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ACTIVE_STATUS, pageQuery } from './common.ts';
+import { ACTIVE_STATUS, categoryCode, pageQuery, recordName } from './common.ts';
 
 /**
  * Product catalog per brand: product models and spare parts. Every model and part belongs to one of
@@ -12,13 +12,7 @@ const code = z
   .min(1)
   .max(40)
   .regex(/^[A-Za-z0-9_./+-]+$/, 'letters, digits, _ . / + and -');
-const name = z.string().trim().min(1).max(100);
-const categoryCode = z
-  .string()
-  .trim()
-  .min(1)
-  .max(40)
-  .regex(/^[a-z0-9_]+$/, 'lower-case letters, digits and _');
+const name = recordName;
 const isoDate = z.iso.date();
 
 /** A part price in fen (integer, 0 to ¥1 000 000). */

@@ -43,3 +43,14 @@ export const divisionCode = z.string().regex(/^\d{6}(\d{3})?$/, '6-digit GB/T 22
 export const okResponse = z.object({ ok: z.literal(true) });
 
 export const ACTIVE_STATUS = ['active', 'inactive'] as const;
+
+/** A brand's product category code (air_conditioner, washer, laptop …), shared by every contract. */
+export const categoryCode = z
+  .string()
+  .trim()
+  .min(1)
+  .max(40)
+  .regex(/^[a-z0-9_]+$/, 'lower-case letters, digits and _');
+
+/** The display name of a record (brand, region, outlet, model, part …). */
+export const recordName = z.string().trim().min(1).max(100);

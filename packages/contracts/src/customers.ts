@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { divisionCode, pageQuery } from './common.ts';
+import { categoryCode, divisionCode, pageQuery } from './common.ts';
 
 /** Customer tags: VIP, key account, and the kind of institution for institutional customers. */
 export const CUSTOMER_TAGS = [
@@ -115,12 +115,6 @@ export const customer = z
   .meta({ id: 'Customer' });
 
 // ---------- installed products ----------
-const categoryCode = z
-  .string()
-  .trim()
-  .min(1)
-  .max(40)
-  .regex(/^[a-z0-9_]+$/, 'lower-case letters, digits and _');
 const serial = z
   .string()
   .trim()

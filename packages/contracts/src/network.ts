@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ACTIVE_STATUS, divisionCode, pageQuery, phoneInput } from './common.ts';
+import { ACTIVE_STATUS, categoryCode, divisionCode, pageQuery, phoneInput, recordName } from './common.ts';
 
 export const SERVICE_TYPES = [
   'installation',
@@ -28,13 +28,7 @@ const code = z
   .min(1)
   .max(40)
   .regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, _ and -');
-const name = z.string().trim().min(1).max(100);
-const categoryCode = z
-  .string()
-  .trim()
-  .min(1)
-  .max(40)
-  .regex(/^[a-z0-9_]+$/, 'lower-case letters, digits and _');
+const name = recordName;
 
 // ---------- brands ----------
 export const brandCategory = z.strictObject({ code: categoryCode, name, nameEn: z.string().max(100).nullish() });
