@@ -68,7 +68,8 @@ export default function UsersPage() {
     nameOf: (row) => row.displayName,
     onSetActive: setActive,
   };
-  const locked = (row: User) => Boolean(row.lockedUntil && new Date(row.lockedUntil) > new Date());
+  // The server sends lockedUntil only while the lockout is in force (judged by its clock).
+  const locked = (row: User) => row.lockedUntil !== null;
 
   return (
     <>
