@@ -1,9 +1,9 @@
 import { demoLogins, loginRequest, me, okResponse } from '@aftercare/contracts';
 import type { Principal } from '../../platform/access/principal.ts';
 import type { AppContext } from '../../platform/context.ts';
-import { AppError } from '../../platform/errors.ts';
+import { AppError, CommonErrors } from '../../platform/errors.ts';
 import type { TypedApp } from '../../platform/http/app.ts';
-import { resolvePrincipal, SESSION_COOKIE } from '../../platform/http/auth-hook.ts';
+import { SESSION_COOKIE, sessionPrincipal } from '../../platform/http/auth-hook.ts';
 import { DEMO_PASSWORD, DEMO_USERS } from '../demo/demo-users.ts';
 import { login, logout } from './login.ts';
 
@@ -46,9 +46,8 @@ export function authRoutes(app: TypedApp, ctx: AppContext) {
         secure: ctx.config.cookieSecure,
         expires: expiresAt,
       });
-      req.cookies[SESSION_COOKIE] = token;
-      const principal = await resolvePrincipal(ctx, req);
-      if (!principal) throw new AppError('UNAUTHENTICATED');
+      const principal = await sessionPrincipal(ctx, token);
+      if (!principal) throw new AppError(CommonErrors.UNAUTHENTICATED);
       return presentMe(principal);
     },
   );

@@ -79,7 +79,13 @@ export async function resolvePrincipal(ctx: AppContext, req: FastifyRequest): Pr
     return principalOf(row, 'api_key', row.key_id);
   }
   const token = req.cookies?.[SESSION_COOKIE];
-  if (!token) return null;
+  return token ? sessionPrincipal(ctx, token) : null;
+}
+
+/** The user behind a session token, while the session lasts and the user is active. */
+export async function sessionPrincipal(ctx: AppContext, token: string): Promise<Principal | null> {
+  const { db } = ctx;
+  const now = ctx.clock.now();
   const row = await db
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
