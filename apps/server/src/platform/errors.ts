@@ -12,8 +12,16 @@ export interface ErrorDefinition {
 
 const registry = new Map<string, ErrorDefinition>();
 
-export function defineErrors<T extends Record<string, ErrorDefinition>>(defs: T): { [K in keyof T]: K } {
-  const codes = {} as { [K in keyof T]: K };
+/**
+ * A code that went through defineErrors. AppError takes only these, so a bare string (whose
+ * definitions file may never have been imported, making it a 500) does not compile.
+ */
+export type ErrorCode<K extends string = string> = K & { readonly __registered: true };
+
+export function defineErrors<T extends Record<string, ErrorDefinition>>(
+  defs: T,
+): { [K in keyof T & string]: ErrorCode<K> } {
+  const codes = {} as { [K in keyof T & string]: ErrorCode<K> };
   for (const [code, def] of Object.entries(defs)) {
     if (registry.has(code)) throw new Error(`error code ${code} defined twice`);
     registry.set(code, def);
@@ -34,7 +42,7 @@ export class AppError extends Error {
   readonly code: string;
   readonly params: Record<string, string | number>;
   readonly details: unknown;
-  constructor(code: string, params: Record<string, string | number> = {}, details?: unknown) {
+  constructor(code: ErrorCode, params: Record<string, string | number> = {}, details?: unknown) {
     super(code);
     if (!registry.has(code)) throw new Error(`unknown error code ${code}`);
     this.code = code;

@@ -4,6 +4,7 @@ import type { Clock } from '../../platform/clock.ts';
 import type { Database } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/errors.ts';
 import { sha256 } from '../../platform/http/auth-hook.ts';
+import { AuthErrors } from './auth.errors.ts';
 import { verifyAgainstDummy, verifyPassword } from './passwords.ts';
 
 export const MAX_FAILED_LOGINS = 5;
@@ -35,10 +36,10 @@ export async function login(
     .executeTakeFirst();
   if (!user) {
     await verifyAgainstDummy(input.password);
-    throw new AppError('LOGIN_FAILED');
+    throw new AppError(AuthErrors.LOGIN_FAILED);
   }
   if (user.locked_until && user.locked_until > now) {
-    throw new AppError('ACCOUNT_LOCKED', { until: user.locked_until.toISOString() });
+    throw new AppError(AuthErrors.ACCOUNT_LOCKED, { until: user.locked_until.toISOString() });
   }
   const ok = await verifyPassword(user.password_hash, input.password);
   const actor = { type: 'user' as const, id: user.id, name: user.username, requestId: input.requestId };
@@ -58,10 +59,10 @@ export async function login(
         after: { failures, ip: input.ip },
       });
     });
-    if (lockedUntil) throw new AppError('ACCOUNT_LOCKED', { until: lockedUntil.toISOString() });
-    throw new AppError('LOGIN_FAILED');
+    if (lockedUntil) throw new AppError(AuthErrors.ACCOUNT_LOCKED, { until: lockedUntil.toISOString() });
+    throw new AppError(AuthErrors.LOGIN_FAILED);
   }
-  if (user.status !== 'active') throw new AppError('ACCOUNT_DISABLED');
+  if (user.status !== 'active') throw new AppError(AuthErrors.ACCOUNT_DISABLED);
   const token = randomBytes(32).toString('base64url');
   const expiresAt = new Date(now.getTime() + input.sessionTtlHours * 3_600_000);
   await db.transaction().execute(async (trx) => {

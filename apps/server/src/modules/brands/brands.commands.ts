@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { Actor, Scope } from '../../platform/access/principal.ts';
 import { writeAudit } from '../../platform/audit.ts';
 import type { CommandDeps } from '../../platform/context.ts';
-import { AppError } from '../../platform/errors.ts';
+import { AppError, CommonErrors } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { emitEvent } from '../../platform/outbox.ts';
 import { canManageBrand } from '../network/scope.ts';
@@ -59,8 +59,8 @@ export async function updateBrand(
 ) {
   return deps.db.transaction().execute(async (trx) => {
     const before = await findBrand(trx, scope, id);
-    if (!before) throw new AppError('NOT_FOUND');
-    if (!canManageBrand(scope, id)) throw new AppError('FORBIDDEN');
+    if (!before) throw new AppError(CommonErrors.NOT_FOUND);
+    if (!canManageBrand(scope, id)) throw new AppError(CommonErrors.FORBIDDEN);
     const beforeCategories = await categoriesOf(trx, [id]);
     const row = await trx
       .updateTable('brands')

@@ -1,7 +1,7 @@
 import { brand, brandCreate, brandListQuery, brandUpdate, idParams, pageOf } from '@aftercare/contracts';
 import { actorOf } from '../../platform/access/principal.ts';
 import type { AppContext } from '../../platform/context.ts';
-import { AppError } from '../../platform/errors.ts';
+import { AppError, CommonErrors } from '../../platform/errors.ts';
 import type { TypedApp } from '../../platform/http/app.ts';
 import { createBrand, updateBrand } from './brands.commands.ts';
 import { presentBrand } from './brands.presenter.ts';
@@ -38,7 +38,7 @@ export function brandRoutes(app: TypedApp, ctx: AppContext) {
     },
     async (req) => {
       const row = await findBrand(ctx.db, req.principal!.scope, req.params.id);
-      if (!row) throw new AppError('NOT_FOUND');
+      if (!row) throw new AppError(CommonErrors.NOT_FOUND);
       return presentBrand(row, await categoriesOf(ctx.db, [row.id]));
     },
   );

@@ -11,6 +11,7 @@ import { createRegionTx, updateRegionTx } from '../regions/index.ts';
 import { applySaleTx, importKey, type SaleRecord, type SaleStatus } from '../sales/sales.commands.ts';
 import { createServiceCenterTx, updateServiceCenterTx } from '../service-centers/index.ts';
 import { createTechnicianTx, updateTechnicianTx } from '../technicians/index.ts';
+import { ImportErrors } from './imports.errors.ts';
 import type { CreateInput, PlannedRow, RowError } from './imports.validate.ts';
 import type { ImportKind } from './imports.values.ts';
 
@@ -177,7 +178,7 @@ export async function runImport(
     if (err instanceof DryRunDone) return outcome;
     if (err instanceof RowFailure) {
       if (!(err.cause instanceof AppError)) deps.onUnexpected?.(err.cause, err.row);
-      throw new AppError('IMPORT_HAS_ERRORS', { count: 1 }, [rowFailureError(err, opts.locale)]);
+      throw new AppError(ImportErrors.IMPORT_HAS_ERRORS, { count: 1 }, [rowFailureError(err, opts.locale)]);
     }
     throw err;
   }

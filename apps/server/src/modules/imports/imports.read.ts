@@ -1,6 +1,7 @@
 import { parse as parseCsv } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
-import { AppError } from '../../platform/errors.ts';
+import { AppError, CommonErrors } from '../../platform/errors.ts';
+import { ImportErrors } from './imports.errors.ts';
 
 /**
  * Reads an uploaded CSV or .xlsx file into header + rows. Row numbers are the sheet's own (header =
@@ -41,13 +42,13 @@ export function detectFormat(buf: Uint8Array, filename?: string | null): FileFor
   const ext = filename?.includes('.') ? filename.split('.').pop()!.toLowerCase() : null;
   const zip = buf.length >= 4 && buf[0] === 0x50 && buf[1] === 0x4b && buf[2] === 0x03 && buf[3] === 0x04;
   if (zip) {
-    if (ext && !XLSX_EXT.has(ext)) throw new AppError('IMPORT_UNSUPPORTED_FILE');
+    if (ext && !XLSX_EXT.has(ext)) throw new AppError(ImportErrors.IMPORT_UNSUPPORTED_FILE);
     return 'xlsx';
   }
-  if (ext && !CSV_EXT.has(ext)) throw new AppError('IMPORT_UNSUPPORTED_FILE');
+  if (ext && !CSV_EXT.has(ext)) throw new AppError(ImportErrors.IMPORT_UNSUPPORTED_FILE);
   if (utf16Bom(buf)) return 'csv';
   // Binary files (legacy .xls, PDF, images) hold NUL bytes; text never does.
-  if (buf.subarray(0, 8192).includes(0)) throw new AppError('IMPORT_UNSUPPORTED_FILE');
+  if (buf.subarray(0, 8192).includes(0)) throw new AppError(ImportErrors.IMPORT_UNSUPPORTED_FILE);
   return 'csv';
 }
 
@@ -55,8 +56,8 @@ export async function readTable(buf: Uint8Array, format: FileFormat, maxRows: nu
   const raw = format === 'xlsx' ? await readXlsx(buf, maxRows) : readCsv(buf);
   const nonBlank = raw.filter((r) => !isBlank(r.cells));
   const [header, ...rows] = nonBlank;
-  if (!header || rows.length === 0) throw new AppError('IMPORT_EMPTY_FILE');
-  if (rows.length > maxRows) throw new AppError('IMPORT_TOO_MANY_ROWS', { max: maxRows });
+  if (!header || rows.length === 0) throw new AppError(ImportErrors.IMPORT_EMPTY_FILE);
+  if (rows.length > maxRows) throw new AppError(ImportErrors.IMPORT_TOO_MANY_ROWS, { max: maxRows });
   return {
     headerRow: header.row,
     headers: header.cells.map((c) => (c === null || isCellProblem(c) ? '' : cellText(c))),
@@ -109,7 +110,7 @@ function readCsv(buf: Uint8Array): SheetRow[] {
       record_delimiter: ['\r\n', '\n', '\r'],
     }) as string[][];
   } catch {
-    throw new AppError('IMPORT_UNREADABLE_FILE');
+    throw new AppError(ImportErrors.IMPORT_UNREADABLE_FILE);
   }
   // Excel shows one CSV record per row, even when a quoted cell spans lines.
   return records.map((cells, i) => ({ row: i + 1, cells: cells.map((c) => (c.trim() === '' ? null : c)) }));
@@ -147,24 +148,24 @@ export function zipEntries(buf: Uint8Array): { name: string; size: number }[] | 
 
 async function readXlsx(buf: Uint8Array, maxRows: number): Promise<SheetRow[]> {
   const entries = zipEntries(buf);
-  if (!entries) throw new AppError('IMPORT_UNREADABLE_FILE');
+  if (!entries) throw new AppError(ImportErrors.IMPORT_UNREADABLE_FILE);
   // Another zip-based format (.ods, .docx, .numbers) is not an Excel workbook.
-  if (!entries.some((e) => e.name === 'xl/workbook.xml')) throw new AppError('IMPORT_UNSUPPORTED_FILE');
+  if (!entries.some((e) => e.name === 'xl/workbook.xml')) throw new AppError(ImportErrors.IMPORT_UNSUPPORTED_FILE);
   // 0xFFFFFFFF marks a Zip64 entry over 4 GB.
   const unpacked = entries.reduce((n, e) => n + e.size, 0);
   if (unpacked > MAX_UNPACKED_BYTES || entries.some((e) => e.size === 0xffffffff)) {
-    throw new AppError('PAYLOAD_TOO_LARGE');
+    throw new AppError(CommonErrors.PAYLOAD_TOO_LARGE);
   }
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(buf as unknown as ArrayBuffer);
   } catch {
-    throw new AppError('IMPORT_UNREADABLE_FILE');
+    throw new AppError(ImportErrors.IMPORT_UNREADABLE_FILE);
   }
   const ws = wb.worksheets.find((w) => w.state === 'visible') ?? wb.worksheets[0];
-  if (!ws) throw new AppError('IMPORT_EMPTY_FILE');
+  if (!ws) throw new AppError(ImportErrors.IMPORT_EMPTY_FILE);
   // Header plus maxRows data rows; blank rows are not counted by actualRowCount.
-  if (ws.actualRowCount > maxRows + 1) throw new AppError('IMPORT_TOO_MANY_ROWS', { max: maxRows });
+  if (ws.actualRowCount > maxRows + 1) throw new AppError(ImportErrors.IMPORT_TOO_MANY_ROWS, { max: maxRows });
   const rows: SheetRow[] = [];
   ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     const values = Array.isArray(row.values) ? row.values : [];

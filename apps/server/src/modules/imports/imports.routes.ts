@@ -9,10 +9,11 @@ import {
 import { z } from 'zod';
 import { actorOf, type Principal } from '../../platform/access/principal.ts';
 import type { AppContext } from '../../platform/context.ts';
-import { AppError } from '../../platform/errors.ts';
+import { AppError, CommonErrors } from '../../platform/errors.ts';
 import type { TypedApp } from '../../platform/http/app.ts';
 import { localeOf } from '../../platform/http/problem.ts';
 import { runImport } from './imports.commands.ts';
+import { ImportErrors } from './imports.errors.ts';
 import { detectFormat, readTable } from './imports.read.ts';
 import { loadResolver } from './imports.repository.ts';
 import { buildTemplate, templateCsv } from './imports.template.ts';
@@ -33,7 +34,7 @@ const CAPABILITY: Record<ImportKind, Capability> = {
 const kindParams = z.strictObject({ kind: importKind });
 
 function requireCapability(p: Principal, kind: ImportKind) {
-  if (!p.capabilities.has(CAPABILITY[kind])) throw new AppError('FORBIDDEN');
+  if (!p.capabilities.has(CAPABILITY[kind])) throw new AppError(CommonErrors.FORBIDDEN);
 }
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -70,9 +71,9 @@ export function importRoutes(app: TypedApp, ctx: AppContext) {
       const { kind } = req.params;
       const { dryRun, mode } = req.query;
       requireCapability(p, kind);
-      if (!req.isMultipart()) throw new AppError('IMPORT_NO_FILE');
+      if (!req.isMultipart()) throw new AppError(ImportErrors.IMPORT_NO_FILE);
       const file = await req.file();
-      if (file?.fieldname !== 'file') throw new AppError('IMPORT_NO_FILE');
+      if (file?.fieldname !== 'file') throw new AppError(ImportErrors.IMPORT_NO_FILE);
       const buf = await file.toBuffer();
       const format = detectFormat(buf, file.filename);
       const table = await readTable(buf, format, IMPORT_MAX_ROWS);
@@ -84,7 +85,7 @@ export function importRoutes(app: TypedApp, ctx: AppContext) {
         // A dry run is the check itself: it reports the errors. A real import refuses the whole file.
         if (dryRun)
           return { kind, dryRun, total: plan.total, created: 0, updated: 0, unchanged: 0, errors: plan.errors };
-        throw new AppError('IMPORT_HAS_ERRORS', { count: plan.errorCount }, plan.errors);
+        throw new AppError(ImportErrors.IMPORT_HAS_ERRORS, { count: plan.errorCount }, plan.errors);
       }
 
       const outcome = await runImport(

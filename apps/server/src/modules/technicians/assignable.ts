@@ -1,7 +1,7 @@
 import type { Scope } from '../../platform/access/principal.ts';
 import type { Tx } from '../../platform/audit.ts';
 import type { Clock } from '../../platform/clock.ts';
-import { AppError, CommonErrors } from '../../platform/errors.ts';
+import { AppError, CommonErrors, type ErrorCode } from '../../platform/errors.ts';
 import { licenceState } from './licence.ts';
 import { TechnicianErrors } from './technicians.errors.ts';
 import { findTechnician, skillsOf } from './technicians.repository.ts';
@@ -10,9 +10,9 @@ export type AssignBlock = 'NOT_FOUND' | 'INACTIVE' | 'LICENCE_MISSING' | 'LICENC
 
 export type Assignability =
   | { ok: true; technicianId: string; outletId: string; licenceValidUntil: string }
-  | { ok: false; reason: AssignBlock; code: string; params: Record<string, string> };
+  | { ok: false; reason: AssignBlock; code: ErrorCode; params: Record<string, string> };
 
-const CODES: Record<AssignBlock, string> = {
+const CODES: Record<AssignBlock, ErrorCode> = {
   NOT_FOUND: CommonErrors.NOT_FOUND,
   INACTIVE: TechnicianErrors.TECHNICIAN_INACTIVE,
   LICENCE_MISSING: TechnicianErrors.TECHNICIAN_LICENCE_MISSING,

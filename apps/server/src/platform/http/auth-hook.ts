@@ -3,7 +3,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { capabilitiesFor, type Principal, scopeFor } from '../access/principal.ts';
 import type { AccessRule } from '../access/rules.ts';
 import type { AppContext } from '../context.ts';
-import { AppError } from '../errors.ts';
+import { AppError, CommonErrors } from '../errors.ts';
 
 export const SESSION_COOKIE = 'aftercare_session';
 
@@ -106,7 +106,7 @@ export function accessHook(ctx: AppContext) {
     if (!rule) return; // not an /api/v1 route (static files, docs); onRoute guarantees /api/v1 routes have one
     req.principal = await resolvePrincipal(ctx, req);
     if ('public' in rule) return;
-    if (!req.principal) throw new AppError('UNAUTHENTICATED');
-    if ('cap' in rule && !req.principal.capabilities.has(rule.cap)) throw new AppError('FORBIDDEN');
+    if (!req.principal) throw new AppError(CommonErrors.UNAUTHENTICATED);
+    if ('cap' in rule && !req.principal.capabilities.has(rule.cap)) throw new AppError(CommonErrors.FORBIDDEN);
   };
 }

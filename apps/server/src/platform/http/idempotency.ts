@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../context.ts';
-import { AppError } from '../errors.ts';
+import { AppError, CommonErrors } from '../errors.ts';
 
 const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
@@ -32,8 +32,8 @@ export function registerIdempotency(app: FastifyInstance, ctx: AppContext) {
     if (typeof key !== 'string' || !WRITE_METHODS.has(req.method) || !req.routeOptions.config?.access) return;
     // A multipart body (file upload) is streamed to the handler and cannot be hashed here, so the
     // key could not tell two different files apart: refuse the combination instead of guessing.
-    if (req.isMultipart()) throw new AppError('IDEMPOTENCY_NOT_SUPPORTED');
-    if (key.length < 1 || key.length > 200) throw new AppError('VALIDATION_FAILED');
+    if (req.isMultipart()) throw new AppError(CommonErrors.IDEMPOTENCY_NOT_SUPPORTED);
+    if (key.length < 1 || key.length > 200) throw new AppError(CommonErrors.VALIDATION_FAILED);
     const principal = req.principal ? `u:${req.principal.userId}` : `ip:${req.ip}`;
     const hash = createHash('sha256')
       .update(`${req.method} ${req.url}\n${stableStringify(req.body ?? null)}`)
@@ -61,8 +61,8 @@ export function registerIdempotency(app: FastifyInstance, ctx: AppContext) {
       .where('principal', '=', principal)
       .where('key', '=', key)
       .executeTakeFirstOrThrow();
-    if (row.request_hash !== hash) throw new AppError('IDEMPOTENCY_KEY_REUSED');
-    if (row.completed_at === null || row.status_code === null) throw new AppError('IDEMPOTENCY_IN_PROGRESS');
+    if (row.request_hash !== hash) throw new AppError(CommonErrors.IDEMPOTENCY_KEY_REUSED);
+    if (row.completed_at === null || row.status_code === null) throw new AppError(CommonErrors.IDEMPOTENCY_IN_PROGRESS);
     reply.header('idempotent-replayed', 'true');
     reply
       .status(row.status_code)
