@@ -194,6 +194,7 @@ export class Factories {
       priceFen: number;
       status: string;
       modelIds: string[];
+      warrantyTermMonths: number;
     }> = {},
   ) {
     const id = newId();
@@ -209,6 +210,7 @@ export class Factories {
         name,
         is_main_part: over.isMainPart ?? false,
         price_fen: over.priceFen ?? 12850,
+        warranty_term_months: over.warrantyTermMonths ?? null,
         status: over.status ?? 'active',
         created_at: this.now,
         updated_at: this.now,

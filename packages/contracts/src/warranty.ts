@@ -45,6 +45,8 @@ const clause = z.object({
   path: z.string(),
   ref: z.string().optional(),
   contract: z.string().optional(),
+  catalogPart: z.string().optional(),
+  record: z.enum(['warrantyStartOverride']).optional(),
 });
 const decision = z.object({
   covered: z.boolean(),
@@ -61,7 +63,7 @@ export const warrantyVerdict = z
     start: z
       .object({
         date: z.string(),
-        basis: z.enum(['purchase', 'delivery', 'installation', 'production', 'exchange']),
+        basis: z.enum(['purchase', 'delivery', 'installation', 'production', 'exchange', 'override']),
         extensionDays: z.int(),
         clause,
         explanation: localizedSchema,

@@ -29,6 +29,11 @@ export const factsSchema = z.strictObject({
   /** An invoice (or 三包 certificate) proves the purchase date. */
   invoice: z.boolean().default(false),
   productionDate: dateOrInstant.optional(),
+  /**
+   * A warranty start recorded on the product by staff (a corrected or agreed date): it replaces the
+   * start the pack would derive from the dates above. An exchange after it still starts anew.
+   */
+  warrantyStartOverride: dateOrInstant.optional(),
   deliveryDate: dateOrInstant.optional(),
   installationDate: dateOrInstant.optional(),
   channel: z.string().optional(),
@@ -36,6 +41,11 @@ export const factsSchema = z.strictObject({
   /** ISO 3166 alpha-2 country where the service happens. */
   country: z.string().length(2).default('CN'),
   parts: z.array(z.string()).default([]),
+  /**
+   * Parts with a term of their own in the brand's catalog (months from the warranty start). A part
+   * gets the longer of this and the pack's term for it: a catalog term never cuts 三包 cover short.
+   */
+  partTerms: z.array(z.strictObject({ part: z.string(), months: z.int().positive() })).default([]),
   faultCode: z.string().optional(),
   /** A performance (functional) fault, as opposed to appearance or a request for service. */
   performanceFault: z.boolean().default(true),

@@ -109,6 +109,7 @@ export const customersEnUS: typeof customersZhCN = {
       installation: 'installation date',
       production: 'production date',
       exchange: 'exchange date',
+      override: 'start recorded on the product (override)',
     },
     pack: 'Policy pack {{id}} version {{version}}',
     component: 'Item',

@@ -106,6 +106,7 @@ export const customersZhCN = {
       installation: '安装日期',
       production: '生产日期',
       exchange: '换机日期',
+      override: '档案记录的起算日（人工更正）',
     },
     pack: '政策包 {{id}} 第 {{version}} 版',
     component: '项目',

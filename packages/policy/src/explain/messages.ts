@@ -21,6 +21,10 @@ const BASIS: Record<string, Localized> = {
   delivery: { 'zh-CN': '送货日期', 'en-US': 'the delivery date' },
   installation: { 'zh-CN': '安装日期', 'en-US': 'the installation date' },
   production: { 'zh-CN': '生产日期加宽限期', 'en-US': 'the production date plus the grace period' },
+  override: {
+    'zh-CN': '产品档案记录的三包起算日（人工更正，非政策推定）',
+    'en-US': 'the warranty start recorded on the product (an override, not derived by the policy)',
+  },
   exchange: {
     'zh-CN': '换货日期（新机重新计算三包期）',
     'en-US': 'the exchange date (a new warranty for the replacement)',

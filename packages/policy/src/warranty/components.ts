@@ -12,7 +12,8 @@ type Components = Record<Component, Decision>;
 
 const WHOLE_UNIT: Localized = { 'zh-CN': '整机', 'en-US': 'the whole unit' };
 
-function partWhat(part: string, main: boolean, special: boolean): Localized {
+function partWhat(part: string, main: boolean, special: boolean, catalog = false): Localized {
+  if (catalog) return { 'zh-CN': `配件“${part}”（产品目录所定保修期）`, 'en-US': `part ${part} (its catalog term)` };
   if (special) return { 'zh-CN': `配件“${part}”`, 'en-US': `part ${part}` };
   return main
     ? { 'zh-CN': `主要部件“${part}”`, 'en-US': `main part ${part}` }
@@ -32,7 +33,22 @@ export function decideParts(ctx: Ctx, rules: CategoryRules): PartDecision[] {
       const whole = covers(start, rules.wholeUnit.term, ctx.fault);
       if (compareDates(whole.until, until) > 0) ({ covered, until, rule } = { ...whole, rule: rules.wholeUnit });
     }
-    const what = part === null ? WHOLE_UNIT : partWhat(part, main, special !== undefined);
+    // The catalog's own term for the part, when it lasts longer than what the pack gives it.
+    const months = part !== null && !special ? ctx.facts.partTerms.find((t) => t.part === part)?.months : undefined;
+    let fromCatalog = false;
+    if (months !== undefined) {
+      const own = covers(start, { months }, ctx.fault);
+      if (compareDates(own.until, until) > 0) {
+        ({ covered, until } = own);
+        rule = {
+          term: { months },
+          path: `catalog.parts.${part}`,
+          clause: { pack: packRef(ctx.pack), path: `catalog.parts.${part}`, catalogPart: part! },
+        };
+        fromCatalog = true;
+      }
+    }
+    const what = part === null ? WHOLE_UNIT : partWhat(part, main, special !== undefined, fromCatalog);
     return {
       part: part ?? 'whole-unit',
       main,

@@ -3,13 +3,15 @@
 import { addDays, addTermCivil, compareDates, type IsoDate, toCalendarDate, withinPeriod } from '../dates.ts';
 import { messages } from '../explain/messages.ts';
 import { factsSchema, type RepairRecord, type WarrantyFacts, type WarrantyFactsInput } from '../facts.ts';
-import { originOf } from '../resolve.ts';
+import { originOf, packRef } from '../resolve.ts';
 import type { Pack, Promotion, TermSpec } from '../schema.ts';
 import type { Clause, WarrantyStart } from './verdict.ts';
 
 export interface TermRule {
   term: TermSpec;
   path: string;
+  /** The clause to cite when the term is not a pack rule (a catalog part's own term). */
+  clause?: Clause;
 }
 
 export interface CategoryRules {
@@ -36,7 +38,7 @@ export function clause(pack: Pack, path: string, ref?: string): Clause {
 }
 
 export function ruleClause(pack: Pack, rule: TermRule): Clause {
-  return clause(pack, rule.path, rule.term.ref);
+  return rule.clause ?? clause(pack, rule.path, rule.term.ref);
 }
 
 /** Facts with defaults applied and every date turned into its Asia/Shanghai calendar date. */
@@ -47,6 +49,7 @@ export function normalizeFacts(input: WarrantyFactsInput): WarrantyFacts {
     ...f,
     purchaseDate: d(f.purchaseDate),
     productionDate: d(f.productionDate),
+    warrantyStartOverride: d(f.warrantyStartOverride),
     deliveryDate: d(f.deliveryDate),
     installationDate: d(f.installationDate),
     exchangeDate: d(f.exchangeDate),
@@ -74,7 +77,13 @@ export function repairsSince(facts: WarrantyFacts, start: IsoDate, fault: IsoDat
 export function warrantyStart(pack: Pack, facts: WarrantyFacts): WarrantyStart | null {
   const w = pack.warranty ?? {};
   const fault = facts.faultDate;
-  const make = (date: IsoDate, basis: WarrantyStart['basis'], path: string, ref?: string): WarrantyStart => {
+  const make = (
+    date: IsoDate,
+    basis: WarrantyStart['basis'],
+    path: string,
+    ref?: string,
+    cited: Clause = clause(pack, path, ref),
+  ): WarrantyStart => {
     const extensionDays =
       w.repairExtends?.enabled === true
         ? // Only warranty repairs extend the warranty: a paid repair was out of it.
@@ -86,12 +95,21 @@ export function warrantyStart(pack: Pack, facts: WarrantyFacts): WarrantyStart |
       date,
       basis,
       extensionDays,
-      clause: clause(pack, path, ref),
+      clause: cited,
       explanation: messages.start(basis, date, extensionDays),
     };
   };
-  if (facts.exchangeDate && w.exchangeRestarts?.enabled !== false)
-    return make(facts.exchangeDate, 'exchange', 'warranty.exchangeRestarts', w.exchangeRestarts?.ref);
+  const override = facts.warrantyStartOverride;
+  const exchange = facts.exchangeDate && w.exchangeRestarts?.enabled !== false ? facts.exchangeDate : undefined;
+  // A replacement unit's new warranty beats a start recorded for the unit it replaced.
+  if (exchange && (!override || compareDates(exchange, override) > 0))
+    return make(exchange, 'exchange', 'warranty.exchangeRestarts', w.exchangeRestarts?.ref);
+  if (override)
+    return make(override, 'override', 'warrantyStartOverride', undefined, {
+      pack: packRef(pack),
+      path: 'warrantyStartOverride',
+      record: 'warrantyStartOverride',
+    });
   const basis = w.start?.basis ?? 'purchase';
   if (basis === 'installation' && facts.installationDate)
     return make(facts.installationDate, 'installation', 'warranty.start.basis', w.start?.ref);

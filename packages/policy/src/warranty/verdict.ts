@@ -12,6 +12,10 @@ export interface Clause {
   ref?: string;
   /** The extended-warranty contract that covers, when the cover comes from one. */
   contract?: string;
+  /** The catalog part whose own term decided, when the term comes from the catalog, not the pack. */
+  catalogPart?: string;
+  /** A value recorded on the product that decided (`warrantyStartOverride`), not a pack rule. */
+  record?: 'warrantyStartOverride';
 }
 
 export interface Decision {
@@ -50,7 +54,7 @@ export interface EntitlementStatus {
 
 export interface WarrantyStart {
   date: string;
-  basis: 'purchase' | 'delivery' | 'installation' | 'production' | 'exchange';
+  basis: 'purchase' | 'delivery' | 'installation' | 'production' | 'exchange' | 'override';
   /** Days added to every term for time spent in repair. */
   extensionDays: number;
   clause: Clause;

@@ -115,10 +115,11 @@ export async function evaluateProduct(
         .filter(Boolean),
     ),
   ];
-  const withParts = await withCatalogParts(deps.db, pack, view, codes);
+  const { pack: withParts, partTerms } = await withCatalogParts(deps.db, pack, view, codes);
   const facts: WarrantyFactsInput = {
     ...base,
     parts: codes,
+    partTerms,
     ...(query.country && { country: query.country }),
     ...(query.faultCode && { faultCode: query.faultCode }),
     ...(query.cause && { cause: query.cause }),
@@ -142,6 +143,7 @@ export function productFacts(view: ProductView, brandCode: string, faultDate: st
     ...opt('purchaseDate', r.purchase_date),
     invoice: r.has_invoice,
     ...opt('productionDate', r.production_date),
+    ...opt('warrantyStartOverride', r.warranty_start_override),
     ...opt('deliveryDate', r.delivery_date),
     ...opt('installationDate', r.installation_date),
     ...opt('channel', r.channel),
@@ -173,25 +175,30 @@ export function contractCovers(covers: unknown): Component[] {
 /**
  * The catalog says which of the brand's parts are main parts: those codes join the category's
  * main-part list (a copy of the pack for this evaluation), so they get the pack's main-part term.
- * Codes that are neither catalog parts of the brand nor parts the pack names are refused.
+ * Codes that are neither catalog parts of the brand nor parts the pack names are refused. A catalog
+ * part's own term (`warrantyTermMonths`) goes to the engine as a part term (the longer of it and the
+ * pack's term applies).
  */
 async function withCatalogParts(
   db: Database,
   pack: ResolvedPack,
   view: ProductView,
   codes: string[],
-): Promise<ResolvedPack> {
-  if (codes.length === 0) return pack;
+): Promise<{ pack: ResolvedPack; partTerms: { part: string; months: number }[] }> {
+  if (codes.length === 0) return { pack, partTerms: [] };
   const category = packCategory(view.row.category_code);
   const terms = pack.warranty?.categories?.[category];
   const named = new Set([...(terms?.mainParts?.ids ?? []), ...Object.keys(terms?.parts ?? {})]);
   const found = await catalogParts(db, view.row.brand_id, codes);
   const unknown = codes.filter((c) => !named.has(c) && !found.some((p) => p.code === c));
   if (unknown.length > 0) throw new AppError(WarrantyErrors.WARRANTY_PART_UNKNOWN, { parts: unknown.join(', ') });
+  const partTerms = found.flatMap((p) =>
+    p.warranty_term_months ? [{ part: p.code, months: p.warranty_term_months }] : [],
+  );
   const main = found.filter((p) => p.is_main_part && !named.has(p.code)).map((p) => p.code);
-  if (main.length === 0 || !terms) return pack;
+  if (main.length === 0 || !terms) return { pack, partTerms };
   const copy = structuredClone(pack);
   const cat = copy.warranty!.categories![category]!;
   cat.mainParts = { ...cat.mainParts, ids: [...(cat.mainParts?.ids ?? []), ...main] };
-  return copy;
+  return { pack: copy, partTerms };
 }

@@ -25,6 +25,7 @@ beforeAll(async () => {
   foreignProduct = await t.factories.product(await t.factories.customer(foreign.id));
   await t.factories.part(baseline.id, { code: 'YSJ-01', name: '压缩机', isMainPart: true });
   await t.factories.part(baseline.id, { code: 'LW-02', name: '滤网', isMainPart: false });
+  await t.factories.part(baseline.id, { code: 'YKQ-03', name: '遥控器', warrantyTermMonths: 24 });
   await t.factories.part(foreign.id, { code: 'ALIEN-1', isMainPart: true });
 });
 afterAll(async () => t?.close());
@@ -166,6 +167,43 @@ describe('GET /products/:id/warranty', () => {
     }
     const other = await product(auxCustomer, { serial: 'WTY-AUX-2' });
     expect((await warranty(other.id, customerCaller)).statusCode).toBe(404);
+  });
+
+  it("uses the product's recorded warranty start, cited and explained as an override", async () => {
+    const p = await product(customer, {
+      serial: 'WTY-OVR-1',
+      purchaseDate: '2025-12-01',
+      hasInvoice: true,
+      warrantyStartOverride: '2026-03-01',
+    });
+    // Counted from the invoice the year ended on 2026-12-01; from the override it runs to 2027-03-01.
+    const res = await warranty(p.id, agent, { faultDate: '2027-02-20' });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.data.facts.warrantyStartOverride).toBe('2026-03-01');
+    expect(res.data.verdict.start).toMatchObject({
+      date: '2026-03-01',
+      basis: 'override',
+      clause: { path: 'warrantyStartOverride', record: 'warrantyStartOverride' },
+    });
+    expect(res.data.verdict.start.explanation['zh-CN']).toContain('人工更正');
+    expect(res.data.verdict.start.explanation['en-US']).toContain('override');
+    expect(res.data.verdict.components.parts).toMatchObject({ covered: true, until: '2027-03-01' });
+  });
+
+  it("applies a catalog part's own term when it is longer than the pack's, citing the catalog", async () => {
+    const p = await product(customer, { serial: 'WTY-TERM-1', purchaseDate: '2026-01-10', hasInvoice: true });
+    const res = await warranty(p.id, agent, { faultDate: '2027-06-01', parts: 'YKQ-03,LW-02' });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.data.facts.partTerms).toEqual([{ part: 'YKQ-03', months: 24 }]);
+    const [remote, filter] = res.data.verdict.parts;
+    expect(remote).toMatchObject({
+      part: 'YKQ-03',
+      covered: true,
+      until: '2028-01-10',
+      clause: { path: 'catalog.parts.YKQ-03', catalogPart: 'YKQ-03' },
+    });
+    expect(remote.explanation['en-US']).toContain('catalog term');
+    expect(filter).toMatchObject({ part: 'LW-02', covered: false, until: '2027-01-10' });
   });
 
   it('bad queries answer 400 with a code', async () => {
