@@ -42,7 +42,13 @@ async function buildWorld(t: TestApp) {
   const productA2 = await f.product(customerA2, { installingOutletId: outletA2.id });
   const customerB = await f.customer(brandB.id, { name: '网点乙客户' });
   const productB = await f.product(customerB, { installingOutletId: outletB.id });
+  // Work orders: outlet A / technician A own orderA; outlet A2 owns orderA2; orderB is brand B's.
+  const orderA = await f.order(customerA, { status: 'accepted', outletId: outletA.id, technicianId: techA.id });
+  const orderA2 = await f.order(customerA2, { status: 'dispatched', outletId: outletA2.id, technicianId: techA2.id });
+  const orderB = await f.order(customerB, { status: 'accepted', outletId: outletB.id, technicianId: techB.id });
   const adminB = await t.as('brand_admin', { brandIds: [brandB.id] });
+  // Brand B runs under the shipped Midea pack (imported at start); brand A names none.
+  await t.db.updateTable('brands').set({ policy_pack: 'midea' }).where('id', '=', brandB.id).execute();
   const keyB = await t.post('/api/v1/api-keys', adminB, { name: 'b-integration' });
   const callers: Record<string, Caller> = {
     outletManagerA: await t.as('outlet_manager', { outletId: outletA.id }),
@@ -65,6 +71,8 @@ async function buildWorld(t: TestApp) {
     part: [partB.id],
     customer: [customerB.id],
     product: [productB.id],
+    policy_pack: ['midea'],
+    work_order: [orderB.id],
   };
   const foreign: Record<string, Partial<Record<ResourceKind, string[]>>> = {
     outletManagerA: {
@@ -74,6 +82,7 @@ async function buildWorld(t: TestApp) {
       technician: [techB.id, techA2.id],
       customer: [customerB.id, customerA2.id],
       product: [productB.id, productA2.id],
+      work_order: [orderB.id, orderA2.id],
     },
     brandAdminA: brandBSide,
     regionManagerA: {
@@ -81,8 +90,14 @@ async function buildWorld(t: TestApp) {
       region: [regionB.id, regionA2.id],
       outlet: [outletB.id, outletA2.id],
       technician: [techB.id, techA2.id],
+      work_order: [orderB.id, orderA2.id],
     },
-    technicianA: { ...brandBSide, outlet: [outletB.id, outletA2.id], technician: [techB.id, techA2.id] },
+    technicianA: {
+      ...brandBSide,
+      outlet: [outletB.id, outletA2.id],
+      technician: [techB.id, techA2.id],
+      work_order: [orderB.id, orderA2.id],
+    },
     agentA: brandBSide,
     customer: {
       ...brandBSide,
@@ -92,16 +107,35 @@ async function buildWorld(t: TestApp) {
       brand: [brandB.id],
       customer: [customerA2.id, customerB.id],
       product: [productA2.id, productB.id],
+      work_order: [orderA2.id, orderB.id],
     },
   };
   // Codes and names that must never show up in a foreign caller's lists.
   const foreignText: Record<string, string[]> = {
-    outletManagerA: [outletB.code, outletA2.code, techB.code, techA2.code, customerB.name, customerA2.name],
-    brandAdminA: [outletB.code, techB.code, brandB.code, customerB.name, productB.serial!],
+    outletManagerA: [
+      outletB.code,
+      outletA2.code,
+      techB.code,
+      techA2.code,
+      customerB.name,
+      customerA2.name,
+      orderB.number,
+      orderA2.number,
+    ],
+    brandAdminA: [outletB.code, techB.code, brandB.code, customerB.name, productB.serial!, orderB.number],
     regionManagerA: [outletB.code, outletA2.code, techA2.code, techB.code, customerB.name],
-    technicianA: [outletB.code, outletA2.code, techB.code, techA2.code],
-    agentA: [outletB.code, techB.code, brandB.code, customerB.name, productB.serial!],
-    customer: [outletA.code, outletB.code, techA.code, techB.code, customerB.name, customerA2.name],
+    technicianA: [outletB.code, outletA2.code, techB.code, techA2.code, orderB.number, orderA2.number],
+    agentA: [outletB.code, techB.code, brandB.code, customerB.name, productB.serial!, orderB.number],
+    // techA is coming to the customer's own order: its licence number (SG + code) is shown by design.
+    customer: [
+      outletA.code,
+      outletB.code,
+      techB.code,
+      customerB.name,
+      customerA2.name,
+      orderB.number,
+      orderA2.number,
+    ],
   };
   return {
     brandA,
@@ -120,6 +154,9 @@ async function buildWorld(t: TestApp) {
     customerB,
     productA,
     productB,
+    orderA,
+    orderA2,
+    orderB,
     callers,
     foreign,
     foreignText,
@@ -151,6 +188,9 @@ const SUBRESOURCE_BODIES: Record<string, unknown> = {
   'POST /api/v1/technicians/:id/trainings': { course: '空调安装', completedOn: '2026-01-10', result: 'passed' },
   'POST /api/v1/api-keys/:id/revoke': undefined,
   'POST /api/v1/customers/:id/merge': { otherId: '00000000-0000-4000-8000-000000000000' },
+  'POST /api/v1/policy-packs/:id/drafts': { source: 'id: x\nversion: 9\n' },
+  'POST /api/v1/work-orders/:id/notes': { text: '越权备注' },
+  'POST /api/v1/work-orders/:id/cancel': { reason: '越权取消' },
 };
 
 /** Creates under a foreign parent; each must be refused for every caller and write nothing. */
@@ -207,6 +247,13 @@ const CREATES: Record<string, (w: World) => unknown> = {
       },
     ],
   }),
+  'POST /api/v1/work-orders': (w) => ({
+    brandId: w.brandB.id,
+    type: 'repair',
+    channel: 'phone',
+    customerId: w.customerB.id,
+    productId: w.productB.id,
+  }),
   // Writes nothing; a foreign brand's verdict must answer 404 like any foreign record.
   'POST /api/v1/warranty/evaluate': (w) => ({
     brandId: w.brandB.id,
@@ -229,6 +276,8 @@ const EXEMPT: Record<string, string> = {
   'POST /api/v1/divisions': 'national reference data (divisions.write only)',
   'GET /api/v1/imports/templates/:kind': 'an empty template file',
   'POST /api/v1/imports/:kind': 'row-level scope checks are covered in modules/imports tests',
+  'GET /api/v1/h5/orders/:token': "public: the customer's own order, reached by the secret token of their SMS link",
+  'POST /api/v1/policy-packs/validate': 'checks a text against the packs the caller may see; writes nothing',
 };
 
 const key = (r: RouteInfo) => `${r.method} ${r.url}`;
@@ -266,7 +315,7 @@ describe('isolation across every route', () => {
     for (const [name, caller] of Object.entries(w.callers)) {
       for (const r of routes) {
         for (const id of w.foreign[name]?.[r.resource] ?? []) {
-          const url = r.url.replace(':id', id);
+          const url = r.url.replace(':id', id).replace(':version', '1');
           const body = r.method === 'GET' ? undefined : (SUBRESOURCE_BODIES[key(r)] ?? UPDATE_BODIES[r.resource]);
           const res = await t.request(r.method as 'GET', url, caller, { body });
           const expected = allowed(caller.role, r) ? 404 : 403;

@@ -29,6 +29,15 @@ export const CAPABILITIES = [
   'catalog.write',
   'customers.read',
   'customers.write',
+  'policies.read',
+  'policies.write',
+  // Work orders (sections E, F): read is narrowed by scope; each step of the loop has its own capability.
+  'orders.read',
+  'orders.write',
+  'orders.dispatch',
+  'orders.outlet',
+  'orders.visit',
+  'orders.returnVisit',
 ] as const;
 export type Capability = (typeof CAPABILITIES)[number];
 
@@ -52,6 +61,11 @@ export const ROLE_CAPABILITIES: Record<Role, readonly Capability[]> = {
     'catalog.write',
     'customers.read',
     'customers.write',
+    'policies.read',
+    'policies.write',
+    'orders.read',
+    'orders.write',
+    'orders.dispatch',
   ],
   service_manager: [
     'brands.read',
@@ -61,6 +75,9 @@ export const ROLE_CAPABILITIES: Record<Role, readonly Capability[]> = {
     'audit.read',
     'catalog.read',
     'customers.read',
+    'policies.read',
+    'orders.read',
+    'orders.dispatch',
   ],
   agent: [
     'brands.read',
@@ -70,6 +87,9 @@ export const ROLE_CAPABILITIES: Record<Role, readonly Capability[]> = {
     'catalog.read',
     'customers.read',
     'customers.write',
+    'orders.read',
+    'orders.write',
+    'orders.returnVisit',
   ],
   dispatcher: [
     'brands.read',
@@ -79,8 +99,20 @@ export const ROLE_CAPABILITIES: Record<Role, readonly Capability[]> = {
     'catalog.read',
     'customers.read',
     'customers.write',
+    'orders.read',
+    'orders.write',
+    'orders.dispatch',
   ],
-  quality_inspector: ['brands.read', 'network.read', 'divisions.read', 'catalog.read', 'customers.read'],
+  quality_inspector: [
+    'brands.read',
+    'network.read',
+    'divisions.read',
+    'catalog.read',
+    'customers.read',
+    'policies.read',
+    'orders.read',
+    'orders.returnVisit',
+  ],
   outlet_manager: [
     'brands.read',
     'network.read',
@@ -90,10 +122,12 @@ export const ROLE_CAPABILITIES: Record<Role, readonly Capability[]> = {
     'pii.phone',
     'catalog.read',
     'customers.read',
+    'orders.read',
+    'orders.outlet',
   ],
-  technician: ['brands.read', 'network.read', 'divisions.read', 'catalog.read'],
+  technician: ['brands.read', 'network.read', 'divisions.read', 'catalog.read', 'orders.read', 'orders.visit'],
   // A customer reads only their own record (customer scope).
-  customer: ['divisions.read', 'customers.read'],
+  customer: ['divisions.read', 'customers.read', 'orders.read'],
 };
 
 export type ScopeKind = 'all' | 'brand' | 'region' | 'outlet' | 'technician' | 'customer';

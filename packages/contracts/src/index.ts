@@ -6,5 +6,7 @@ export * from './common.ts';
 export * from './customers.ts';
 export * from './imports.ts';
 export * from './network.ts';
+export * from './policies.ts';
 export * from './sales.ts';
 export * from './warranty.ts';
+export * from './work-orders.ts';

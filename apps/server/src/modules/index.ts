@@ -9,15 +9,19 @@ import { customerRoutes } from './customers/index.ts';
 import { divisionRoutes } from './divisions/index.ts';
 import { importRoutes } from './imports/index.ts';
 import { outletRoutes } from './outlets/index.ts';
+import { policyRoutes } from './policies/index.ts';
 import { regionRoutes } from './regions/index.ts';
 import { salesRoutes } from './sales/index.ts';
 import { serviceCenterRoutes } from './service-centers/index.ts';
 import { technicianRoutes } from './technicians/index.ts';
 import { userRoutes } from './users/index.ts';
 import { warrantyRoutes } from './warranty/index.ts';
+import { workOrderRoutes } from './work-orders/index.ts';
 
 /** Every domain's routes, mounted under /api/v1. */
 export async function registerRoutes(app: TypedApp, ctx: AppContext) {
+  // The shipped packs are imported and the pack set read before any route can judge a warranty.
+  await ctx.packs.load(ctx.config.policiesDir, app.log);
   authRoutes(app, ctx);
   brandRoutes(app, ctx);
   regionRoutes(app, ctx);
@@ -33,4 +37,6 @@ export async function registerRoutes(app: TypedApp, ctx: AppContext) {
   customerRoutes(app, ctx);
   salesRoutes(app, ctx);
   warrantyRoutes(app, ctx);
+  policyRoutes(app, ctx);
+  workOrderRoutes(app, ctx);
 }

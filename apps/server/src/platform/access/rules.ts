@@ -23,4 +23,6 @@ export type ResourceKind =
   | 'product'
   | 'model'
   | 'part'
+  | 'policy_pack'
+  | 'work_order'
   | 'none';

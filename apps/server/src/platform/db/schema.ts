@@ -1,7 +1,9 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { CatalogTables } from '../../modules/catalog/catalog.tables.ts';
 import type { CustomerTables } from '../../modules/customers/customers.tables.ts';
+import type { PolicyTables } from '../../modules/policies/policies.tables.ts';
 import type { SalesTables } from '../../modules/sales/sales.tables.ts';
+import type { WorkOrderTables } from '../../modules/work-orders/work-orders.tables.ts';
 
 /** Kysely table types; one interface per table in migrations/. */
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -183,6 +185,8 @@ export interface OutletsTable {
   phone: string | null;
   dealer_hotline: string | null;
   contact_name: string | null;
+  kpi_score: Generated<number>;
+  last_offered_at: Timestamp | null;
   created_at: Timestamp;
   updated_at: Timestamp;
   search: ColumnType<string, string | undefined, string>;
@@ -265,4 +269,4 @@ interface CoreTables {
 }
 
 /** Every table: the platform and network ones here, each later module's in its own `*.tables.ts`. */
-export type DB = CoreTables & CustomerTables & CatalogTables & SalesTables;
+export type DB = CoreTables & CustomerTables & CatalogTables & SalesTables & PolicyTables & WorkOrderTables;
