@@ -3,6 +3,7 @@ import type { AppConfig } from './config/env.ts';
 import { seedDemoData } from './modules/demo/index.ts';
 import { ensureDivisions } from './modules/divisions/divisions.load.ts';
 import { registerRoutes } from './modules/index.ts';
+import { PackStore } from './modules/policies/index.ts';
 import { type Clock, systemClock } from './platform/clock.ts';
 import { eventLogConsumer } from './platform/consumers.ts';
 import type { AppContext } from './platform/context.ts';
@@ -44,9 +45,11 @@ export interface Running {
 export async function start(config: AppConfig, opts: { clock?: Clock; logger?: Logger | null } = {}): Promise<Running> {
   const log = opts.logger === undefined ? createLogger(config.logLevel) : opts.logger;
   const handle = await openConfiguredDatabase(config);
-  const ctx: AppContext = { config, handle, db: handle.db, clock: opts.clock ?? systemClock };
+  const clock = opts.clock ?? systemClock;
+  const ctx: AppContext = { config, handle, db: handle.db, clock, packs: new PackStore(handle.db, clock) };
   try {
     await prepareDatabase(ctx, log);
+    await ctx.packs.load(config.policiesDir, log);
   } catch (err) {
     await handle.close();
     throw err;

@@ -2,6 +2,7 @@ import type { Role } from '@aftercare/contracts';
 import type { LightMyRequestResponse } from 'fastify';
 import { loadConfig } from '../src/config/env.ts';
 import { registerRoutes } from '../src/modules/index.ts';
+import { PackStore } from '../src/modules/policies/index.ts';
 import { ManualClock } from '../src/platform/clock.ts';
 import type { AppContext } from '../src/platform/context.ts';
 import type { DB } from '../src/platform/db/schema.ts';
@@ -30,7 +31,7 @@ export async function createTestApp(opts: { now?: string; demo?: boolean } = {})
   const handle = await openTestDatabase();
   const clock = new ManualClock(opts.now ?? '2026-03-15T02:00:00Z');
   const config = loadConfig({ AFTERCARE_DEMO: opts.demo ? 'true' : 'false', LOG_LEVEL: 'silent' });
-  const ctx: AppContext = { config, handle, db: handle.db, clock };
+  const ctx: AppContext = { config, handle, db: handle.db, clock, packs: new PackStore(handle.db, clock) };
   // Only unhandled errors (500s) are logged, so a failing test shows the cause.
   const app = await buildApp(ctx, { logger: createLogger('error'), routes: registerRoutes, webDistDir: null });
   const factories = new Factories(ctx);

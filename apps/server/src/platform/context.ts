@@ -1,4 +1,5 @@
 import type { AppConfig } from '../config/env.ts';
+import type { PackStore } from '../modules/policies/policies.store.ts';
 import type { Clock } from './clock.ts';
 import type { Database, DatabaseHandle } from './db/database.ts';
 
@@ -8,6 +9,8 @@ export interface AppContext {
   handle: DatabaseHandle;
   db: Database;
   clock: Clock;
+  /** The policy packs in force (`packs.current()`), loaded at start and reloaded after an activation. */
+  packs: PackStore;
 }
 
 /** What a command is given (`deps`): the database to open its transaction on and the clock. */

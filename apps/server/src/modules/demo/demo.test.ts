@@ -11,6 +11,7 @@ import { searchQuery } from '../../platform/text-search.ts';
 import { verifyPassword } from '../auth/passwords.ts';
 import { refreshSearch } from '../customers/customers.repository.ts';
 import { registerRoutes } from '../index.ts';
+import { PackStore } from '../policies/index.ts';
 import { PROVINCES } from './catalog.ts';
 import { CITY_AREA_CODES, wholeUnitYears } from './customers-demo.ts';
 import { DEMO_PASSWORD, DEMO_USERS } from './demo-users.ts';
@@ -411,7 +412,7 @@ describe('demo data', () => {
   it('shows the customer login its own record and the outlet manager the customers its outlet installed for', async () => {
     const config = loadConfig({ AFTERCARE_DEMO: 'true', LOG_LEVEL: 'silent' });
     const app = await buildApp(
-      { config, handle, db, clock },
+      { config, handle, db, clock, packs: new PackStore(db, clock) },
       { logger: false, routes: registerRoutes, webDistDir: null },
     );
     const login = async (username: string) => {
@@ -498,7 +499,7 @@ describe('demo data', () => {
   it('lets every demo login sign in with the demo password and see its part', async () => {
     const config = loadConfig({ AFTERCARE_DEMO: 'true', LOG_LEVEL: 'silent' });
     const app = await buildApp(
-      { config, handle, db, clock },
+      { config, handle, db, clock, packs: new PackStore(db, clock) },
       { logger: false, routes: registerRoutes, webDistDir: null },
     );
     try {

@@ -3,7 +3,7 @@ import { addDays, daysBetween, evaluateWarranty, shanghaiDate } from '@aftercare
 import type { AppContext } from '../../platform/context.ts';
 import type { ProductView } from '../customers/products.repository.ts';
 import { BASELINE_PACK, productFacts } from './warranty.evaluate.ts';
-import { choosePack, loadPolicies } from './warranty.packs.ts';
+import { choosePack } from './warranty.packs.ts';
 
 export const EXPIRING_WITHIN_DAYS = 30;
 
@@ -13,12 +13,12 @@ export const EXPIRING_WITHIN_DAYS = 30;
  * extended-warranty contract that covers parts past that day means the cover does not end.
  */
 export async function productsExpiringSoon(
-  ctx: Pick<AppContext, 'db' | 'clock' | 'config'>,
+  ctx: Pick<AppContext, 'db' | 'clock' | 'packs'>,
   views: ProductView[],
 ): Promise<Set<string>> {
   const out = new Set<string>();
   if (views.length === 0) return out;
-  const policies = loadPolicies(ctx.config.policiesDir);
+  const policies = ctx.packs.current();
   const brandIds = [...new Set(views.map((v) => v.row.brand_id))];
   const brands = await ctx.db
     .selectFrom('brands')

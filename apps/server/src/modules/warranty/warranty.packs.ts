@@ -1,21 +1,28 @@
-// The policy packs the warranty engine evaluates with: read from the policies folder (the policy
-// package is pure, so the reading happens here) once per folder and process, at start. A pack that
-// does not parse or resolve stops the app from starting, with the file and line of each error.
+// The shipped policy packs, read from the policies folder (the policy package is pure, so the reading
+// happens here) once per folder and process, at start: they are imported into the database
+// (modules/policies/policies.store.ts), whose active and retired versions the engine evaluates with.
+// A shipped pack that does not parse or resolve stops the app from starting, with its file and line.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadPackSet, type ResolvedPack, selectPack } from '@aftercare/policy';
+import { loadPackSet, type PackFile, type ResolvedPack, selectPack } from '@aftercare/policy';
 
 export class PolicyLoadError extends Error {}
 
+/** A set of pack versions to choose from (the PackStore's current set, or a folder's files). */
 export interface Policies {
-  dir: string;
   packs: ResolvedPack[];
 }
 
-const loaded = new Map<string, Policies>();
+/** The packs of a policies folder, with the files they were read from. */
+export interface PolicyFiles extends Policies {
+  dir: string;
+  files: PackFile[];
+}
+
+const loaded = new Map<string, PolicyFiles>();
 
 /** Every version of every pack in `dir` (`*.yaml`, `*.yml`), resolved over its base; throws PolicyLoadError. */
-export function loadPolicies(dir: string): Policies {
+export function loadPolicies(dir: string): PolicyFiles {
   const cached = loaded.get(dir);
   if (cached) return cached;
   let names: string[];
@@ -36,7 +43,7 @@ export function loadPolicies(dir: string): Policies {
     );
     throw new PolicyLoadError(`policy packs in ${dir} are invalid:\n  ${lines.join('\n  ')}`);
   }
-  const policies = { dir, packs: set.packs };
+  const policies = { dir, packs: set.packs, files };
   loaded.set(dir, policies);
   return policies;
 }

@@ -3,17 +3,23 @@ import type { AppContext } from '../../platform/context.ts';
 import type { TypedApp } from '../../platform/http/app.ts';
 import { localeOf } from '../../platform/http/problem.ts';
 import { evaluateAdHoc, evaluateProduct, type WarrantyDeps } from './warranty.evaluate.ts';
-import { loadPolicies } from './warranty.packs.ts';
 
 /**
  * Warranty verdicts (section D). Both routes need customers.read: whoever may see a customer's
- * products may see their warranty. The policy packs are loaded here, when the routes are registered,
- * so a broken pack stops the app from starting.
+ * products may see their warranty. The packs are the app's pack set (ctx.packs, loaded before the
+ * routes are registered, so a broken shipped pack stops the app from starting), read at each request
+ * so an activated version is used from the next verdict on.
  */
 export function warrantyRoutes(app: TypedApp, ctx: AppContext) {
   const tags = ['warranty'];
   const read = { access: { cap: 'customers.read' as const } };
-  const deps: WarrantyDeps = { db: ctx.db, clock: ctx.clock, policies: loadPolicies(ctx.config.policiesDir) };
+  const deps: WarrantyDeps = {
+    db: ctx.db,
+    clock: ctx.clock,
+    get policies() {
+      return ctx.packs.current();
+    },
+  };
 
   app.post(
     '/warranty/evaluate',
