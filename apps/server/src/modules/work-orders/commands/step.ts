@@ -10,8 +10,9 @@ import type { DB } from '../../../platform/db/schema.ts';
 import { AppError, CommonErrors } from '../../../platform/errors.ts';
 import { newId } from '../../../platform/ids.ts';
 import { emitEvent } from '../../../platform/outbox.ts';
-import { decide, type Party, type Refusal } from '../work-order-status.ts';
+import { decide, type Party, type Refusal, RULES } from '../work-order-status.ts';
 import { WorkOrderErrors } from '../work-orders.errors.ts';
+import { partiesOf } from '../work-orders.presenter.ts';
 import { lockOrder, nextSeq, type OrderRow } from '../work-orders.repository.ts';
 import type { WorkOrdersTable } from '../work-orders.tables.ts';
 
@@ -170,6 +171,35 @@ export async function runStep(
     if (!order) throw new AppError(CommonErrors.NOT_FOUND);
     const input = await prepare(trx, order);
     return applyStep(trx, deps.clock, actor, order, action, party, input);
+  });
+}
+
+/**
+ * The party a caller acts as for `action`: the first of their parties the rule allows. Step routes
+ * need only `orders.read` (so a foreign order answers 404 first); this answers 403 for a caller who
+ * sees the order but may not take the step (a customer cannot accept an offer).
+ */
+export function partyFor(p: Principal, action: OrderAction): Party {
+  const party = partiesOf(p).find((x) => RULES[action].by.includes(x));
+  if (!party) throw new AppError(CommonErrors.FORBIDDEN);
+  return party;
+}
+
+/** runStep for a signed-in caller: lock (404), resolve the party (403), prepare, apply. */
+export async function runStepAs(
+  deps: CommandDeps,
+  p: Principal,
+  requestId: string | null,
+  id: string,
+  action: OrderAction,
+  prepare: (trx: Trx, order: OrderRow, party: Party) => Promise<StepInput> | StepInput,
+): Promise<OrderRow> {
+  return deps.db.transaction().execute(async (trx) => {
+    const order = await lockOrder(trx, p.scope, id);
+    if (!order) throw new AppError(CommonErrors.NOT_FOUND);
+    const party = partyFor(p, action);
+    const input = await prepare(trx, order, party);
+    return applyStep(trx, deps.clock, stepActor(p, requestId), order, action, party, input);
   });
 }
 
