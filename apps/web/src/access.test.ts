@@ -29,6 +29,7 @@ describe('access map', () => {
         'imports',
         'audit',
         'apiKeys',
+        'policies',
       ],
     ],
     [
@@ -47,6 +48,7 @@ describe('access map', () => {
         'imports',
         'audit',
         'apiKeys',
+        'policies',
       ],
     ],
     [
@@ -63,6 +65,7 @@ describe('access map', () => {
         'users',
         'divisions',
         'audit',
+        'policies',
       ],
     ],
     [
@@ -86,6 +89,8 @@ describe('access map', () => {
     expect(can(as('quality_inspector'), 'customer.write')).toBe(false);
     expect(can(as('agent'), 'catalog.write')).toBe(false);
     expect(can(as('brand_admin'), 'catalog.write')).toBe(true);
+    expect(can(as('brand_admin'), 'policy.write')).toBe(true);
+    expect(can(as('service_manager'), 'policy.write')).toBe(false);
   });
 
   test('home is the first page on the menu, or the welcome page without one', () => {

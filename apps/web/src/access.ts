@@ -18,7 +18,8 @@ export type PageKey =
   | 'divisions'
   | 'imports'
   | 'audit'
-  | 'apiKeys';
+  | 'apiKeys'
+  | 'policies';
 
 export type MenuGroup = 'service' | 'catalog' | 'network' | 'system';
 
@@ -54,6 +55,7 @@ export const PAGES: readonly PageAccess[] = [
   { key: 'imports', path: '/system/imports', group: 'system', caps: ['network.write', 'technicians.write'] },
   { key: 'audit', path: '/system/audit', group: 'system', caps: ['audit.read'] },
   { key: 'apiKeys', path: '/system/api-keys', group: 'system', caps: ['apikeys.manage'] },
+  { key: 'policies', path: '/system/policies', group: 'system', caps: ['policies.read'] },
 ];
 
 /** Record pages reached from a page (not on the menu): open to whoever may open that page. */
@@ -81,6 +83,7 @@ export const ACTIONS = {
   'import.models': 'catalog.write',
   'import.parts': 'catalog.write',
   'import.sales': 'customers.write',
+  'policy.write': 'policies.write',
 } as const satisfies Record<string, Capability> & Record<`import.${ImportKind}`, Capability>;
 
 export type Action = keyof typeof ACTIONS;

@@ -21,6 +21,7 @@ const PAGE_COMPONENTS: Record<PageKey, ComponentType> = {
   imports: lazy(() => import('./pages/imports/ImportsPage.tsx')),
   audit: lazy(() => import('./pages/audit/AuditPage.tsx')),
   apiKeys: lazy(() => import('./pages/api-keys/ApiKeysPage.tsx')),
+  policies: lazy(() => import('./pages/policies/PoliciesPage.tsx')),
 };
 
 const RECORD_COMPONENTS: Record<(typeof RECORD_ROUTES)[number]['path'], ComponentType> = {

@@ -1,4 +1,5 @@
 import { customersEnUS } from './customers.en-US.ts';
+import { policiesEnUS } from './policies.en-US.ts';
 import type { Resources } from './zh-CN.ts';
 
 export const enUS: Resources = {
@@ -128,6 +129,7 @@ export const enUS: Resources = {
     imports: 'Imports',
     audit: 'Audit log',
     apiKeys: 'API keys',
+    policies: 'Policy packs',
   },
   apiKeys: {
     title: 'API keys',
@@ -327,4 +329,5 @@ export const enUS: Resources = {
     to: 'To',
   },
   ...customersEnUS,
+  ...policiesEnUS,
 };

@@ -1,4 +1,5 @@
 import { customersZhCN } from './customers.zh-CN.ts';
+import { policiesZhCN } from './policies.zh-CN.ts';
 /** Chinese (default) resources. en-US.ts must have the same shape (checked by its type). */
 export const zhCN = {
   app: { name: '售后服务管理系统', short: 'Aftercare' },
@@ -120,6 +121,7 @@ export const zhCN = {
     imports: '数据导入',
     audit: '操作日志',
     apiKeys: 'API 密钥',
+    policies: '政策包',
   },
   apiKeys: {
     title: 'API 密钥',
@@ -315,6 +317,7 @@ export const zhCN = {
     to: '结束日期',
   },
   ...customersZhCN,
+  ...policiesZhCN,
 };
 
 type Leaves<T> = { [K in keyof T]: T[K] extends string ? string : Leaves<T[K]> };

@@ -10,6 +10,7 @@ import {
   CustomerServiceOutlined,
   DatabaseOutlined,
   EnvironmentOutlined,
+  FileProtectOutlined,
   GlobalOutlined,
   KeyOutlined,
   LogoutOutlined,
@@ -42,6 +43,7 @@ const PAGE_ICONS: Record<PageKey, ReactNode> = {
   imports: <CloudUploadOutlined />,
   audit: <AuditOutlined />,
   apiKeys: <KeyOutlined />,
+  policies: <FileProtectOutlined />,
 };
 const GROUP_ICONS: Record<MenuGroup, ReactNode> = {
   service: <CustomerServiceOutlined />,
