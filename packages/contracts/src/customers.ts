@@ -14,6 +14,7 @@ export const CUSTOMER_TAGS = [
 ] as const;
 export const CUSTOMER_STATUSES = ['active', 'inactive', 'merged'] as const;
 export const PRODUCT_STATUSES = ['active', 'retired'] as const;
+export const PRODUCTION_DATE_SOURCES = ['given', 'serial'] as const;
 export const PHONE_KINDS = ['mobile', 'landline'] as const;
 export const URBAN_RURAL = ['urban', 'rural'] as const;
 
@@ -175,6 +176,9 @@ export const product = z
     modelCode: z.string().nullable(),
     serial: z.string().nullable(),
     productionDate: z.string().nullable(),
+    /** `given` by whoever registered it, or read from the `serial` by the brand pack's rule `productionDateRule`. */
+    productionDateSource: z.enum(PRODUCTION_DATE_SOURCES).nullable(),
+    productionDateRule: z.string().nullable(),
     purchaseDate: z.string().nullable(),
     hasInvoice: z.boolean(),
     invoicePhotoUrl: z.string().nullable(),

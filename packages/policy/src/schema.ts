@@ -122,6 +122,57 @@ export const entitlementSchema = z.strictObject({
   ref,
 });
 
+/**
+ * A brand rule that reads the production date out of a serial number: a regular expression with
+ * named groups `year` (2 or 4 digits; 2 digits mean 20yy), and either `month` (with an optional
+ * `day`) or `week` (ISO week; the date is that week's Monday). The first rule whose categories and
+ * model pattern fit the product and whose pattern matches the serial decides.
+ */
+export const serialRuleSchema = z.strictObject({
+  id: slug,
+  name: localizedSchema.optional(),
+  /** Pack categories the rule is for; every category when left out. */
+  categories: z.array(slug).min(1).optional(),
+  /** A regular expression the model code must match; any model when left out. */
+  model: z.string().min(1).optional(),
+  /** A regular expression on the serial (trimmed, upper case) with the named groups above. */
+  pattern: z.string().min(1),
+  ref,
+});
+
+export const serialSchema = z.strictObject({ rules: z.array(serialRuleSchema).min(1) });
+
+/** Why a serial rule's expressions are unusable, or null when they are fine. */
+export function serialRuleProblems(rule: { model?: string | undefined; pattern: string }): {
+  field: 'model' | 'pattern';
+  message: string;
+}[] {
+  const out: { field: 'model' | 'pattern'; message: string }[] = [];
+  const compile = (field: 'model' | 'pattern', source: string) => {
+    try {
+      return new RegExp(source);
+    } catch (e) {
+      out.push({ field, message: `not a valid regular expression: ${(e as Error).message}` });
+      return null;
+    }
+  };
+  if (rule.model !== undefined) compile('model', rule.model);
+  const re = compile('pattern', rule.pattern);
+  if (!re) return out;
+  // Group names as the expression declares them (a match is not needed to know them).
+  const groups = new Set([...rule.pattern.matchAll(/\(\?<([A-Za-z_$][\w$]*)>/g)].map((m) => m[1]!));
+  const allowed = new Set(['year', 'month', 'day', 'week']);
+  const unknown = [...groups].filter((g) => !allowed.has(g));
+  if (unknown.length > 0)
+    out.push({ field: 'pattern', message: `unknown named groups ${unknown.join(', ')} (use year, month, day, week)` });
+  if (!groups.has('year')) out.push({ field: 'pattern', message: 'needs a named group (?<year>…) of 2 or 4 digits' });
+  if (groups.has('month') === groups.has('week'))
+    out.push({ field: 'pattern', message: 'needs exactly one of the named groups (?<month>…) or (?<week>…)' });
+  if (groups.has('day') && !groups.has('month'))
+    out.push({ field: 'pattern', message: 'a (?<day>…) group needs a (?<month>…) group' });
+  return out;
+}
+
 const reserved = z.record(z.string(), z.unknown()).optional();
 
 export const packSchema = z
@@ -139,6 +190,8 @@ export const packSchema = z
     warranty: warrantySchema.optional(),
     returns: returnsSchema.optional(),
     entitlements: z.array(entitlementSchema).optional(),
+    /** Production date from the serial number (section B). */
+    serial: serialSchema.optional(),
     sla: reserved,
     remedies: reserved,
     fees: reserved,
@@ -156,6 +209,16 @@ export const packSchema = z
           code: 'custom',
           path: ['warranty', 'promotions', i, 'purchased', 'to'],
           message: 'ends before it starts',
+        });
+    });
+    pack.serial?.rules.forEach((rule, i) => {
+      for (const p of serialRuleProblems(rule))
+        ctx.addIssue({ code: 'custom', path: ['serial', 'rules', i, p.field], message: p.message });
+      if (pack.serial!.rules.findIndex((r) => r.id === rule.id) !== i)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['serial', 'rules', i, 'id'],
+          message: `rule id ${rule.id} is used twice`,
         });
     });
     if (!pack.extends) {
@@ -178,4 +241,5 @@ export type Localized = z.infer<typeof localizedSchema>;
 export type Entitlement = z.infer<typeof entitlementSchema>;
 export type CategoryTerms = z.infer<typeof categoryTermsSchema>;
 export type Promotion = z.infer<typeof promotionSchema>;
+export type SerialRule = z.infer<typeof serialRuleSchema>;
 export const COMPONENTS: readonly Component[] = ['labor', 'parts', 'onSite', 'transport'];

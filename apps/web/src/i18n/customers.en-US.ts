@@ -71,6 +71,8 @@ export const customersEnUS: typeof customersZhCN = {
     model: 'Model',
     serial: 'Serial',
     productionDate: 'Production date',
+    productionDateHint: "Left empty, it is read from the serial when the brand's policy pack has a rule for it",
+    productionFromSerial: '{{date}} (read from the serial, rule {{rule}})',
     purchaseDate: 'Purchase date',
     hasInvoice: 'Has invoice',
     invoicePhotoUrl: 'Invoice photo URL',

@@ -68,6 +68,8 @@ export const customersZhCN = {
     model: '型号',
     serial: '机身条码',
     productionDate: '生产日期',
+    productionDateHint: '留空时按品牌政策包的序列号规则从序列号解读',
+    productionFromSerial: '{{date}}（由序列号解读，规则 {{rule}}）',
     purchaseDate: '购买日期',
     hasInvoice: '有发票',
     invoicePhotoUrl: '发票照片链接',

@@ -3,6 +3,7 @@ import type {
   CUSTOMER_STATUSES,
   PHONE_KINDS,
   PRODUCT_STATUSES,
+  PRODUCTION_DATE_SOURCES,
   URBAN_RURAL,
 } from '@aftercare/contracts';
 import type { Principal } from '../../platform/access/principal.ts';
@@ -67,6 +68,10 @@ export function presentProduct(v: ProductView) {
     modelCode: row.model_code,
     serial: row.serial,
     productionDate: row.production_date,
+    productionDateSource: row.production_date
+      ? ((row.production_date_source ?? 'given') as (typeof PRODUCTION_DATE_SOURCES)[number])
+      : null,
+    productionDateRule: row.production_date ? row.production_date_rule : null,
     purchaseDate: row.purchase_date,
     hasInvoice: row.has_invoice,
     invoicePhotoUrl: row.invoice_photo_url,

@@ -53,6 +53,9 @@ export interface InstalledProductsTable {
   model_code: string | null;
   serial: string | null;
   production_date: DateCol | null;
+  /** 'given' by the caller, or read from the 'serial' by a pack rule (production_date_rule). */
+  production_date_source: string | null;
+  production_date_rule: string | null;
   purchase_date: DateCol | null;
   has_invoice: Generated<boolean>;
   invoice_photo_url: string | null;

@@ -1,4 +1,5 @@
 import type { productCreate, productUpdate } from '@aftercare/contracts';
+import { shanghaiDate } from '@aftercare/policy';
 import { sql, type Transaction } from 'kysely';
 import type { z } from 'zod';
 import type { Actor, Scope } from '../../platform/access/principal.ts';
@@ -14,6 +15,7 @@ import { outletFilter } from '../network/scope.ts';
 import { CustomerErrors } from './customers.errors.ts';
 import { findCustomer } from './customers.repository.ts';
 import { canWriteCustomers } from './customers.scope.ts';
+import { type ProductionDateDecoder, productionForCreate, productionForUpdate } from './products.production.ts';
 import { lockProduct, type ProductView, productView } from './products.repository.ts';
 
 type Trx = Transaction<DB>;
@@ -113,6 +115,7 @@ export async function createProductTx(
   actor: Actor,
   scope: Scope,
   input: z.infer<typeof productCreate>,
+  decode?: ProductionDateDecoder,
 ): Promise<ProductView> {
   const customer = await findCustomer(trx, scope, input.customerId);
   if (!customer) throw new AppError(CustomerErrors.PRODUCT_CUSTOMER_UNKNOWN, { customerId: input.customerId });
@@ -124,6 +127,13 @@ export async function createProductTx(
   const serial = serialOf(input.serial);
   if (serial) await checkSerial(trx, brandId, serial, null);
   await checkContracts(trx, brandId, input.extendedWarranties, null);
+  const production = await productionForCreate(trx, decode, input.productionDate, {
+    brandId,
+    categoryCode: input.categoryCode,
+    modelCode: input.modelCode ?? null,
+    serial,
+    notAfter: input.purchaseDate ?? shanghaiDate(clock.now()),
+  });
 
   const now = clock.now();
   const id = newId();
@@ -138,7 +148,7 @@ export async function createProductTx(
           category_code: input.categoryCode,
           model_code: input.modelCode ?? null,
           serial,
-          production_date: input.productionDate ?? null,
+          ...production,
           purchase_date: input.purchaseDate ?? null,
           has_invoice: input.hasInvoice,
           invoice_photo_url: input.invoicePhotoUrl ?? null,
@@ -177,22 +187,22 @@ export async function createProductTx(
 }
 
 export async function createProduct(
-  deps: CommandDeps,
+  deps: CommandDeps & { decode?: ProductionDateDecoder },
   actor: Actor,
   scope: Scope,
   input: z.infer<typeof productCreate>,
 ) {
-  return deps.db.transaction().execute((trx) => createProductTx(trx, deps.clock, actor, scope, input));
+  return deps.db.transaction().execute((trx) => createProductTx(trx, deps.clock, actor, scope, input, deps.decode));
 }
 
 export async function updateProduct(
-  deps: CommandDeps,
+  deps: CommandDeps & { decode?: ProductionDateDecoder },
   actor: Actor,
   scope: Scope,
   id: string,
   input: z.infer<typeof productUpdate>,
 ): Promise<ProductView> {
-  return deps.db.transaction().execute((trx) => updateProductTx(trx, deps.clock, actor, scope, id, input));
+  return deps.db.transaction().execute((trx) => updateProductTx(trx, deps.clock, actor, scope, id, input, deps.decode));
 }
 
 /** The same inside the caller's transaction (imports and feeds write many records all-or-nothing). */
@@ -203,6 +213,7 @@ export async function updateProductTx(
   scope: Scope,
   id: string,
   input: z.infer<typeof productUpdate>,
+  decode?: ProductionDateDecoder,
 ): Promise<ProductView> {
   const current = await lockProduct(trx, scope, id);
   if (!current) throw new AppError(CommonErrors.NOT_FOUND);
@@ -213,6 +224,14 @@ export async function updateProductTx(
   const serial = input.serial === undefined ? undefined : serialOf(input.serial);
   if (serial) await checkSerial(trx, brandId, serial, id);
   if (input.extendedWarranties) await checkContracts(trx, brandId, input.extendedWarranties, id);
+  const purchase = input.purchaseDate !== undefined ? input.purchaseDate : current.purchase_date;
+  const production = await productionForUpdate(trx, decode, current, input.productionDate, {
+    brandId,
+    categoryCode: input.categoryCode ?? current.category_code,
+    modelCode: input.modelCode !== undefined ? (input.modelCode ?? null) : current.model_code,
+    serial: serial !== undefined ? serial : current.serial,
+    notAfter: purchase ?? shanghaiDate(clock.now()),
+  });
   const before = auditShape(await productView(trx, scope, id));
   await onUniqueViolation(
     () =>
@@ -222,7 +241,7 @@ export async function updateProductTx(
           ...(input.categoryCode !== undefined && { category_code: input.categoryCode }),
           ...(input.modelCode !== undefined && { model_code: input.modelCode }),
           ...(serial !== undefined && { serial }),
-          ...(input.productionDate !== undefined && { production_date: input.productionDate }),
+          ...production,
           ...(input.purchaseDate !== undefined && { purchase_date: input.purchaseDate }),
           ...(input.hasInvoice !== undefined && { has_invoice: input.hasInvoice }),
           ...(input.invoicePhotoUrl !== undefined && { invoice_photo_url: input.invoicePhotoUrl }),

@@ -3,6 +3,7 @@ import { actorOf } from '../../platform/access/principal.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { AppError, CommonErrors } from '../../platform/errors.ts';
 import type { TypedApp } from '../../platform/http/app.ts';
+import { productionDateDecoder } from '../warranty/warranty.serial.ts';
 import { presentProduct } from './customers.presenter.ts';
 import { createProduct, updateProduct } from './products.commands.ts';
 import { listProducts, productView, productViews } from './products.repository.ts';
@@ -12,6 +13,8 @@ export function productRoutes(app: TypedApp, ctx: AppContext) {
   const tags = ['products'];
   const read = { access: { cap: 'customers.read' as const } };
   const write = { access: { cap: 'customers.write' as const } };
+  // Without a production date, the brand pack's serial rules supply one.
+  const deps = { ...ctx, decode: productionDateDecoder(ctx) };
 
   app.get(
     '/products',
@@ -39,7 +42,7 @@ export function productRoutes(app: TypedApp, ctx: AppContext) {
     { schema: { tags, body: productCreate, response: { 201: product } }, config: write },
     async (req, reply) => {
       const p = req.principal!;
-      const view = await createProduct(ctx, actorOf(p, req.id), p.scope, req.body);
+      const view = await createProduct(deps, actorOf(p, req.id), p.scope, req.body);
       return reply.status(201).send(presentProduct(view));
     },
   );
@@ -52,7 +55,7 @@ export function productRoutes(app: TypedApp, ctx: AppContext) {
     },
     async (req) => {
       const p = req.principal!;
-      const view = await updateProduct(ctx, actorOf(p, req.id), p.scope, req.params.id, req.body);
+      const view = await updateProduct(deps, actorOf(p, req.id), p.scope, req.params.id, req.body);
       return presentProduct(view);
     },
   );

@@ -59,6 +59,19 @@ export const SERIAL_PREFIX: Record<string, string> = {
   ORLUSA: 'OL',
 };
 
+/**
+ * The rule of each brand's pack (policies/*.yaml, `serial.rules`) that reads the demo serials
+ * (prefix, yymm, 9 digits): products registered without an invoice carry the production date it
+ * reads, marked as read from the serial.
+ */
+export const SERIAL_RULE: Record<string, string> = {
+  AUX: 'aux-ax-yymm',
+  GOME: 'gome-gm-yymm',
+  MIDEA: 'midea-md-yymm',
+  FUJITSU: 'fujitsu-fj-yymm',
+  ORLUSA: 'orlusa-ol-yymm',
+};
+
 /** Telephone area codes of prefecture cities beyond the provincial capitals (PROVINCES has those). */
 export const CITY_AREA_CODES: Record<string, string> = {
   '330200': '0574', // 宁波

@@ -1,6 +1,6 @@
 import type { Insertable } from 'kysely';
 import type { ExtendedWarrantyContractsTable, InstalledProductsTable } from '../customers/customers.tables.ts';
-import { INSTALLED, PROJECT_CATEGORIES, SERIAL_PREFIX } from './customers-demo.data.ts';
+import { INSTALLED, PROJECT_CATEGORIES, SERIAL_PREFIX, SERIAL_RULE } from './customers-demo.data.ts';
 import type { Plan, World } from './customers-demo.places.ts';
 import { addDays, addYears, minDate, onDay, storeName } from './customers-demo.text.ts';
 import type { Rng } from './random.ts';
@@ -8,6 +8,27 @@ import type { Rng } from './random.ts';
 /** Whole-unit warranty in years as the policy packs give it (AUX air conditioners 6 years, else the 三包 year). */
 export function wholeUnitYears(brandCode: string, categoryCode: string): number {
   return brandCode === 'AUX' && categoryCode === 'air_conditioner' ? 6 : 1;
+}
+
+/**
+ * How a product's production date is recorded: without an invoice (where the date matters for the
+ * warranty) and with a serial the brand's rule reads, the first of the serial's month, read from the
+ * serial; otherwise the date as the factory gave it.
+ */
+export function productionRecord(
+  brandCode: string,
+  serial: string | null,
+  production: string,
+  invoice: boolean,
+): { production_date: string; production_date_source: 'given' | 'serial'; production_date_rule: string | null } {
+  const rule = SERIAL_RULE[brandCode];
+  if (serial && !invoice && rule)
+    return {
+      production_date: `${production.slice(0, 7)}-01`,
+      production_date_source: 'serial',
+      production_date_rule: rule,
+    };
+  return { production_date: production, production_date_source: 'given', production_date_rule: null };
 }
 
 /** A purchase to record: what, when, where from, and whether it has an invoice or a contract. */
@@ -144,7 +165,7 @@ export function addProducts(
       category_code: p.category,
       model_code: model,
       serial,
-      production_date: production,
+      ...productionRecord(brand.code, serial, production, p.invoice),
       purchase_date: p.purchase,
       has_invoice: p.invoice,
       invoice_photo_url: null,

@@ -6,6 +6,7 @@ import type { Database } from '../../platform/db/database.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import { AppError, type Locale, localize } from '../../platform/errors.ts';
 import { createModelTx, createPartTx, updateModelTx, updatePartTx } from '../catalog/index.ts';
+import type { ProductionDateDecoder } from '../customers/products.production.ts';
 import { createOutletTx, updateOutletTx } from '../outlets/index.ts';
 import { createRegionTx, updateRegionTx } from '../regions/index.ts';
 import { applySaleTx, importKey, type SaleRecord, type SaleStatus } from '../sales/sales.commands.ts';
@@ -18,6 +19,8 @@ import type { ImportKind } from './imports.values.ts';
 export interface ImportDeps {
   db: Database;
   clock: Clock;
+  /** Reads a product's production date from its serial (sales rows without one). */
+  decode?: ProductionDateDecoder;
   /** Told about unexpected (non-domain) failures, which the report only names by row. */
   onUnexpected?: (err: unknown, row: number) => void;
 }
@@ -68,10 +71,11 @@ async function writeRow(
   scope: Scope,
   kind: ImportKind,
   row: PlannedRow,
+  decode?: ProductionDateDecoder,
 ): Promise<{ id: string; status?: SaleStatus }> {
   if (kind === 'sales') {
     const sale = row.input as SaleRecord;
-    const out = await applySaleTx(trx, clock, actor, scope, sale, importKey(sale));
+    const out = await applySaleTx(trx, clock, actor, scope, sale, importKey(sale), decode);
     return { id: out.productId, status: out.status };
   }
   if (row.op === 'update') {
@@ -157,7 +161,7 @@ export async function runImport(
       for (const row of rows) {
         try {
           if (row.deferredParent) row.input.parentOutletId = idsByCode.get(row.deferredParent);
-          const { id, status } = await writeRow(trx, deps.clock, actor, scope, kind, row);
+          const { id, status } = await writeRow(trx, deps.clock, actor, scope, kind, row, deps.decode);
           const code = row.input.code;
           if (typeof code === 'string') idsByCode.set(code, id);
           outcome[status ?? (row.op === 'update' ? 'updated' : 'created')]++;

@@ -12,6 +12,7 @@ import type { AppContext } from '../../platform/context.ts';
 import { AppError, CommonErrors } from '../../platform/errors.ts';
 import type { TypedApp } from '../../platform/http/app.ts';
 import { localeOf } from '../../platform/http/problem.ts';
+import { productionDateDecoder } from '../warranty/warranty.serial.ts';
 import { runImport } from './imports.commands.ts';
 import { ImportErrors } from './imports.errors.ts';
 import { detectFormat, readTable } from './imports.read.ts';
@@ -41,6 +42,7 @@ const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.s
 
 export function importRoutes(app: TypedApp, ctx: AppContext) {
   const tags = ['imports'];
+  const decode = productionDateDecoder(ctx);
 
   app.post(
     '/imports/:kind',
@@ -91,6 +93,7 @@ export function importRoutes(app: TypedApp, ctx: AppContext) {
       const outcome = await runImport(
         {
           ...ctx,
+          decode,
           onUnexpected: (err, row) => req.log.error({ err, kind, row }, 'import row failed unexpectedly'),
         },
         actorOf(p, req.id),

@@ -14,6 +14,7 @@ import { CustomerErrors } from '../customers/customers.errors.ts';
 import { addressesOf, phonesOf } from '../customers/customers.repository.ts';
 import { canWriteCustomers } from '../customers/customers.scope.ts';
 import { createProductTx, updateProductTx } from '../customers/products.commands.ts';
+import type { ProductionDateDecoder } from '../customers/products.production.ts';
 import { SalesErrors } from './sales.errors.ts';
 import { customerByPhones, findLine, productById, productBySerial, type SaleKey } from './sales.repository.ts';
 
@@ -146,6 +147,7 @@ export async function applySaleTx(
   scope: Scope,
   sale: SaleRecord,
   key: SaleKey,
+  decode?: ProductionDateDecoder,
 ): Promise<SaleOutcome> {
   if (!canWriteCustomers(scope, sale.brandId)) throw new AppError(CommonErrors.FORBIDDEN);
   const phones = normalizedPhones(sale);
@@ -193,7 +195,7 @@ export async function applySaleTx(
       status = 'updated';
     const patch = productChanges(sale, serial, product);
     if (Object.keys(patch).length) {
-      await updateProductTx(trx, clock, actor, scope, product.id, patch);
+      await updateProductTx(trx, clock, actor, scope, product.id, patch, decode);
       status = 'updated';
     }
     productId = product.id;
@@ -212,20 +214,27 @@ export async function applySaleTx(
       });
       customerId = created.row.id;
     }
-    const created = await createProductTx(trx, clock, actor, scope, {
-      customerId,
-      categoryCode: sale.categoryCode,
-      modelCode: sale.modelCode ?? null,
-      serial,
-      purchaseDate: sale.purchaseDate ?? null,
-      hasInvoice: sale.hasInvoice ?? false,
-      channel: sale.channel ?? null,
-      store: sale.store ?? null,
-      deliveryDate: sale.deliveryDate ?? null,
-      installationDate: sale.installationDate ?? null,
-      installingOutletId: sale.installingOutletId ?? null,
-      extendedWarranties: [],
-    });
+    const created = await createProductTx(
+      trx,
+      clock,
+      actor,
+      scope,
+      {
+        customerId,
+        categoryCode: sale.categoryCode,
+        modelCode: sale.modelCode ?? null,
+        serial,
+        purchaseDate: sale.purchaseDate ?? null,
+        hasInvoice: sale.hasInvoice ?? false,
+        channel: sale.channel ?? null,
+        store: sale.store ?? null,
+        deliveryDate: sale.deliveryDate ?? null,
+        installationDate: sale.installationDate ?? null,
+        installingOutletId: sale.installingOutletId ?? null,
+        extendedWarranties: [],
+      },
+      decode,
+    );
     productId = created.row.id;
     status = 'created';
   }

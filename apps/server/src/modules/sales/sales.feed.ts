@@ -6,6 +6,7 @@ import type { CommandDeps } from '../../platform/context.ts';
 import { AppError, type Locale, localize } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { emitEvent } from '../../platform/outbox.ts';
+import type { ProductionDateDecoder } from '../customers/products.production.ts';
 import type { Table } from '../imports/imports.read.ts';
 import { loadResolver } from '../imports/imports.repository.ts';
 import { collectRefs, planImport } from '../imports/imports.validate.ts';
@@ -76,7 +77,7 @@ class LineFailure extends Error {
  * transaction, keyed by (brand, externalId), with one audit row and, if anything changed, one event.
  */
 export async function receiveSales(
-  deps: CommandDeps & { onUnexpected?: (err: unknown, line: number) => void },
+  deps: CommandDeps & { onUnexpected?: (err: unknown, line: number) => void; decode?: ProductionDateDecoder },
   actor: Actor,
   scope: Scope,
   lines: Line[],
@@ -122,10 +123,15 @@ export async function receiveSales(
       for (const row of plan.rows) {
         const externalId = lines[row.row - 1]!.externalId;
         try {
-          const out = await applySaleTx(trx, deps.clock, actor, scope, row.input as SaleRecord, {
-            source: 'feed',
-            externalId,
-          });
+          const out = await applySaleTx(
+            trx,
+            deps.clock,
+            actor,
+            scope,
+            row.input as SaleRecord,
+            { source: 'feed', externalId },
+            deps.decode,
+          );
           counts[out.status]++;
           results.push({ externalId, ...out });
         } catch (err) {

@@ -3,9 +3,11 @@ import { actorOf } from '../../platform/access/principal.ts';
 import type { AppContext } from '../../platform/context.ts';
 import type { TypedApp } from '../../platform/http/app.ts';
 import { localeOf } from '../../platform/http/problem.ts';
+import { productionDateDecoder } from '../warranty/warranty.serial.ts';
 import { receiveSales } from './sales.feed.ts';
 
 export function salesRoutes(app: TypedApp, ctx: AppContext) {
+  const decode = productionDateDecoder(ctx);
   app.post(
     '/sales',
     {
@@ -29,6 +31,7 @@ export function salesRoutes(app: TypedApp, ctx: AppContext) {
       return receiveSales(
         {
           ...ctx,
+          decode,
           onUnexpected: (err, line) => req.log.error({ err, line }, 'sales line failed unexpectedly'),
         },
         actorOf(p, req.id),

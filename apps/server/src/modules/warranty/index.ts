@@ -2,3 +2,4 @@ export { contractCovers, evaluateAdHoc, evaluateProduct, packCategory, productFa
 export { EXPIRING_WITHIN_DAYS, productsExpiringSoon } from './warranty.flags.ts';
 export { choosePack, loadPolicies, PolicyLoadError } from './warranty.packs.ts';
 export { warrantyRoutes } from './warranty.routes.ts';
+export { productionDateDecoder, serialDecoder } from './warranty.serial.ts';

@@ -90,7 +90,11 @@ export function ProductForm({
           </Form.Item>
         </Col>
         <Col span={12}>
-          <Form.Item name="productionDate" label={t('products.productionDate')}>
+          <Form.Item
+            name="productionDate"
+            label={t('products.productionDate')}
+            extra={t('products.productionDateHint')}
+          >
             <DateField />
           </Form.Item>
         </Col>

@@ -63,7 +63,17 @@ export default function ProductPage() {
                 },
                 { key: 'model', label: t('products.model'), children: p.modelCode ?? none },
                 { key: 'serial', label: t('products.serial'), children: p.serial ?? none },
-                { key: 'production', label: t('products.productionDate'), children: formatDate(p.productionDate) },
+                {
+                  key: 'production',
+                  label: t('products.productionDate'),
+                  children:
+                    p.productionDateSource === 'serial'
+                      ? t('products.productionFromSerial', {
+                          date: formatDate(p.productionDate),
+                          rule: p.productionDateRule,
+                        })
+                      : formatDate(p.productionDate),
+                },
                 { key: 'purchase', label: t('products.purchaseDate'), children: formatDate(p.purchaseDate) },
                 { key: 'delivery', label: t('products.deliveryDate'), children: formatDate(p.deliveryDate) },
                 {

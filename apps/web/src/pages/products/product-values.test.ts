@@ -10,6 +10,8 @@ const stored = {
   modelCode: 'KFR-35GW',
   serial: 'SN12345',
   productionDate: null,
+  productionDateSource: null,
+  productionDateRule: null,
   purchaseDate: '2025-06-01',
   hasInvoice: true,
   invoicePhotoUrl: null,
@@ -48,4 +50,20 @@ test('an edited product keeps its contract terms and sends no read-only fields',
 
 test('a new product starts without invoice or contracts', () => {
   expect(formValuesOf(null)).toEqual({ hasInvoice: false, warranties: [] });
+});
+
+test('a production date read from the serial is left empty in the form, so the server reads it again', () => {
+  const decoded = {
+    ...stored,
+    productionDate: '2025-03-01',
+    productionDateSource: 'serial',
+    productionDateRule: 'aux-ax-yymm',
+  } satisfies Product;
+  const values = formValuesOf(decoded);
+  expect(values.productionDate).toBeNull();
+  expect(values).not.toHaveProperty('productionDateSource');
+  expect(values).not.toHaveProperty('productionDateRule');
+  expect(formValuesOf({ ...decoded, productionDateSource: 'given', productionDateRule: null }).productionDate).toBe(
+    '2025-03-01',
+  );
 });

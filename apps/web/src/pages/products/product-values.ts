@@ -15,9 +15,20 @@ export type ProductFormValues = Omit<ProductCreate, 'customerId' | 'extendedWarr
 
 export function formValuesOf(p: Product | null): Partial<ProductFormValues> {
   if (!p) return { hasInvoice: false, warranties: [] };
-  const { extendedWarranties, entitlements: _e, id: _i, brandId: _b, customerId: _c, ...rest } = p;
+  const {
+    extendedWarranties,
+    entitlements: _e,
+    id: _i,
+    brandId: _b,
+    customerId: _c,
+    productionDateSource,
+    productionDateRule: _r,
+    ...rest
+  } = p;
   return {
     ...rest,
+    // A date read from the serial is not the user's: left empty, the server reads it again.
+    productionDate: productionDateSource === 'serial' ? null : rest.productionDate,
     warranties: extendedWarranties.map((w) => ({ contractNo: w.contractNo, startsOn: w.startsOn, endsOn: w.endsOn })),
   };
 }

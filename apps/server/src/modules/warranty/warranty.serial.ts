@@ -1,0 +1,31 @@
+// The production-date decoder the product commands use: the brand's pack (else the baseline) in force
+// on the day of the write, and its serial rules (@aftercare/policy decodeProductionDate).
+import { decodeProductionDate, shanghaiDate } from '@aftercare/policy';
+import type { Clock } from '../../platform/clock.ts';
+import type { AppContext } from '../../platform/context.ts';
+import type { ProductionDateDecoder } from '../customers/products.production.ts';
+import { BASELINE_PACK, packCategory } from './warranty.evaluate.ts';
+import { choosePack, loadPolicies, type Policies } from './warranty.packs.ts';
+import { brandById } from './warranty.repository.ts';
+
+export function serialDecoder(policies: Policies, clock: Clock): ProductionDateDecoder {
+  return async (db, q) => {
+    if (!q.serial) return null;
+    const brand = await brandById(db, q.brandId);
+    if (!brand) return null;
+    const choice = choosePack(policies, brand.policy_pack ?? BASELINE_PACK, shanghaiDate(clock.now()));
+    if (!choice) return null;
+    const decoded = decodeProductionDate(choice.pack, {
+      category: packCategory(q.categoryCode),
+      model: q.modelCode,
+      serial: q.serial,
+      notAfter: q.notAfter,
+    });
+    return decoded.date ? { date: decoded.date, rule: decoded.rule } : null;
+  };
+}
+
+/** The decoder over the packs the warranty routes judge with (one place to change where packs come from). */
+export function productionDateDecoder(ctx: Pick<AppContext, 'config' | 'clock'>): ProductionDateDecoder {
+  return serialDecoder(loadPolicies(ctx.config.policiesDir), ctx.clock);
+}
