@@ -4,6 +4,7 @@
 // as free-form data now, validated in depth when their engines land.
 import { z } from 'zod';
 import { isIsoDate } from './dates.ts';
+import { serviceSchema } from './service.ts';
 
 export const isoDateSchema = z.string().refine(isIsoDate, { message: 'expected a calendar date YYYY-MM-DD' });
 const slug = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, { message: 'expected a lower-case id (a-z, 0-9, -)' });
@@ -192,6 +193,8 @@ export const packSchema = z
     entitlements: z.array(entitlementSchema).optional(),
     /** Production date from the serial number (section B). */
     serial: serialSchema.optional(),
+    /** How the brand runs a work order: offer deadline, checklist, completion code, return visit. */
+    service: serviceSchema.optional(),
     sla: reserved,
     remedies: reserved,
     fees: reserved,
