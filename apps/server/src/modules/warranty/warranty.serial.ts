@@ -5,7 +5,7 @@ import type { Clock } from '../../platform/clock.ts';
 import type { AppContext } from '../../platform/context.ts';
 import type { ProductionDateDecoder } from '../customers/products.production.ts';
 import { BASELINE_PACK, packCategory } from './warranty.evaluate.ts';
-import { choosePack, loadPolicies, type Policies } from './warranty.packs.ts';
+import { choosePack, type Policies } from './warranty.packs.ts';
 import { brandById } from './warranty.repository.ts';
 
 export function serialDecoder(policies: Policies, clock: Clock): ProductionDateDecoder {
@@ -25,7 +25,10 @@ export function serialDecoder(policies: Policies, clock: Clock): ProductionDateD
   };
 }
 
-/** The decoder over the packs the warranty routes judge with (one place to change where packs come from). */
-export function productionDateDecoder(ctx: Pick<AppContext, 'config' | 'clock'>): ProductionDateDecoder {
-  return serialDecoder(loadPolicies(ctx.config.policiesDir), ctx.clock);
+/**
+ * The decoder over the packs the warranty routes judge with: the app's pack set as it is at each
+ * write (an activated version applies from the next product on).
+ */
+export function productionDateDecoder(ctx: Pick<AppContext, 'packs' | 'clock'>): ProductionDateDecoder {
+  return (db, q) => serialDecoder(ctx.packs.current(), ctx.clock)(db, q);
 }
