@@ -96,6 +96,9 @@ async function buildWorld(t: TestApp) {
       ...brandBSide,
       outlet: [outletB.id, outletA2.id],
       technician: [techB.id, techA2.id],
+      // Technician A reaches customerA and productA only through orderA, their own job.
+      customer: [customerB.id, customerA2.id],
+      product: [productB.id, productA2.id],
       work_order: [orderB.id, orderA2.id],
     },
     agentA: brandBSide,
@@ -124,18 +127,19 @@ async function buildWorld(t: TestApp) {
     ],
     brandAdminA: [outletB.code, techB.code, brandB.code, customerB.name, productB.serial!, orderB.number],
     regionManagerA: [outletB.code, outletA2.code, techA2.code, techB.code, customerB.name],
-    technicianA: [outletB.code, outletA2.code, techB.code, techA2.code, orderB.number, orderA2.number],
-    agentA: [outletB.code, techB.code, brandB.code, customerB.name, productB.serial!, orderB.number],
-    // techA is coming to the customer's own order: its licence number (SG + code) is shown by design.
-    customer: [
-      outletA.code,
+    technicianA: [
       outletB.code,
+      outletA2.code,
       techB.code,
-      customerB.name,
-      customerA2.name,
+      techA2.code,
       orderB.number,
       orderA2.number,
+      customerB.name,
+      customerA2.name,
     ],
+    agentA: [outletB.code, techB.code, brandB.code, customerB.name, productB.serial!, orderB.number],
+    // techA is coming to the customer's own order: its licence number (SG + code) is shown by design.
+    customer: [outletA.code, outletB.code, techB.code, customerB.name, customerA2.name, orderB.number, orderA2.number],
   };
   return {
     brandA,

@@ -29,6 +29,8 @@ export const CAPABILITIES = [
   'catalog.write',
   'customers.read',
   'customers.write',
+  /** Void an entitlement use recorded by mistake (brand administrators). */
+  'entitlements.correct',
   'policies.read',
   'policies.write',
   // Work orders (sections E, F): read is narrowed by scope; each step of the loop has its own capability.
@@ -61,6 +63,7 @@ export const ROLE_CAPABILITIES: Record<Role, readonly Capability[]> = {
     'catalog.write',
     'customers.read',
     'customers.write',
+    'entitlements.correct',
     'policies.read',
     'policies.write',
     'orders.read',
@@ -125,7 +128,16 @@ export const ROLE_CAPABILITIES: Record<Role, readonly Capability[]> = {
     'orders.read',
     'orders.outlet',
   ],
-  technician: ['brands.read', 'network.read', 'divisions.read', 'catalog.read', 'orders.read', 'orders.visit'],
+  // customers.read: the customers and products of their own jobs (technician scope), for live verdicts.
+  technician: [
+    'brands.read',
+    'network.read',
+    'divisions.read',
+    'catalog.read',
+    'customers.read',
+    'orders.read',
+    'orders.visit',
+  ],
   // A customer reads only their own record (customer scope).
   customer: ['divisions.read', 'customers.read', 'orders.read'],
 };

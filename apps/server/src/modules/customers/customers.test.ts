@@ -134,8 +134,15 @@ describe('customers', () => {
     expect(masked.data.phones.map((p: { number: string }) => p.number)).toEqual(['138****5678', '010****4321']);
     const full = await t.get(`/api/v1/customers/${c.id}`, agentA);
     expect(full.data.phones.map((p: { number: string }) => p.number)).toEqual(['13812345678', '01066554321']);
-    const technician = await t.as('technician', {});
-    expect((await t.get(`/api/v1/customers/${c.id}`, technician)).statusCode).toBe(403);
+    // A technician reaches a customer only through a job assigned to them, and sees phones masked.
+    const outlet = await t.factories.outlet(brandA.id);
+    const tech = await t.factories.technician(outlet.id);
+    const technician = await t.as('technician', { outletId: outlet.id, technicianId: tech.id });
+    expect((await t.get(`/api/v1/customers/${c.id}`, technician)).statusCode).toBe(404);
+    await t.factories.order(c, { status: 'booked', outletId: outlet.id, technicianId: tech.id });
+    const onJob = await t.get(`/api/v1/customers/${c.id}`, technician);
+    expect(onJob.statusCode).toBe(200);
+    expect(onJob.data.phones.map((p: { number: string }) => p.number)).toEqual(['138****5678', '010****4321']);
   });
 });
 

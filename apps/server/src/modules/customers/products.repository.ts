@@ -30,6 +30,7 @@ const outletVisible = (scope: Scope) =>
 export const visibleProduct = (scope: Scope) =>
   productFilter(
     scope,
+    sql.ref('installed_products.id'),
     sql.ref('installed_products.customer_id'),
     sql.ref('installed_products.brand_id'),
     sql.ref('installed_products.installing_outlet_id'),
