@@ -4,6 +4,7 @@ export * from './auth.ts';
 export * from './catalog.ts';
 export * from './common.ts';
 export * from './customers.ts';
+export * from './dispatch.ts';
 export * from './imports.ts';
 export * from './network.ts';
 export * from './policies.ts';
