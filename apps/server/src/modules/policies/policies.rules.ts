@@ -44,7 +44,10 @@ export function checkSource(source: string, stored: readonly PackFile[]): Checke
 
 /** The policy package prefixes messages with the file name (`candidate:3:5 path: …`); the console shows line and column itself. */
 function stripFileName(e: PackError): PackError {
-  const message = e.message.replace(new RegExp(`^${CANDIDATE}(:\\d+:\\d+)?:?\\s*`), '');
+  let message = e.message.replace(new RegExp(`^${CANDIDATE}(:\\d+:\\d+)?:?\\s*`), '');
+  // Schema messages repeat the path (`warranty.x: …`); it is a field of its own here.
+  for (const prefix of [`${e.path}: `, '(pack): '])
+    if (message.startsWith(prefix)) message = message.slice(prefix.length);
   return { line: e.line, column: e.column, path: e.path, message };
 }
 

@@ -159,12 +159,19 @@ export function PackEditor(props: {
             aria-label={t('policies.source')}
             data-testid="policy-source"
             spellCheck={false}
-            autoSize={{ minRows: 24, maxRows: 48 }}
             onChange={(e) => {
               setSource(e.target.value);
               setValid(null);
             }}
-            style={{ fontFamily: MONOSPACE, fontSize: 13, whiteSpace: 'pre', overflowX: 'auto' }}
+            // A fixed height that scrolls inside, so the errors above it stay in view.
+            style={{
+              fontFamily: MONOSPACE,
+              fontSize: 13,
+              whiteSpace: 'pre',
+              overflowX: 'auto',
+              height: '62vh',
+              resize: 'vertical',
+            }}
           />
         </Flex>
       )}
