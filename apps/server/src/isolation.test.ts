@@ -192,6 +192,9 @@ const SUBRESOURCE_BODIES: Record<string, unknown> = {
   'POST /api/v1/technicians/:id/trainings': { course: '空调安装', completedOn: '2026-01-10', result: 'passed' },
   'POST /api/v1/api-keys/:id/revoke': undefined,
   'POST /api/v1/customers/:id/merge': { otherId: '00000000-0000-4000-8000-000000000000' },
+  // The entitlement id and use id stay literal (':entitlementId'): the product answers 404 first.
+  'POST /api/v1/products/:id/entitlements/:entitlementId/use': { usedOn: '2026-03-01', workOrderRef: '越权工单' },
+  'POST /api/v1/products/:id/entitlements/:entitlementId/uses/:useId/void': { reason: '越权作废' },
   'POST /api/v1/policy-packs/:id/drafts': { source: 'id: x\nversion: 9\n' },
   'POST /api/v1/work-orders/:id/notes': { text: '越权备注' },
   'POST /api/v1/work-orders/:id/cancel': { reason: '越权取消' },

@@ -125,3 +125,43 @@ export type WarrantyEvaluation = z.infer<typeof warrantyEvaluation>;
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 const verdictMatches: Same<z.infer<typeof warrantyVerdict>, PolicyVerdict> = true;
 void verdictMatches;
+
+// ---------- entitlement uses (free services consumed) ----------
+
+/** The entitlement id is the pack's (`aux-yearly-checkup`); checked against the pack, not here. */
+export const entitlementParams = z.strictObject({ id: z.uuid(), entitlementId: z.string().trim().min(1).max(60) });
+export const entitlementUseParams = entitlementParams.extend({ useId: z.string().trim().min(1).max(60) });
+
+export const entitlementUseBody = z.strictObject({
+  /** The day the free service was given (Asia/Shanghai calendar date); today when left out. */
+  usedOn: z.iso.date().optional(),
+  /** The work order it was given on, as text until work orders link uses themselves. */
+  workOrderRef: z.string().trim().min(1).max(100).optional(),
+});
+
+export const entitlementVoidBody = z.strictObject({ reason: z.string().trim().min(2).max(500) });
+
+export const entitlementUse = z
+  .object({
+    id: z.uuid(),
+    productId: z.uuid(),
+    entitlementId: z.string(),
+    usedOn: z.string(),
+    workOrderRef: z.string().nullable(),
+    pack: packRef,
+    status: z.enum(['active', 'voided']),
+    voidReason: z.string().nullable(),
+    voidedAt: z.string().nullable(),
+    createdAt: z.string(),
+  })
+  .meta({ id: 'EntitlementUse' });
+
+/** A use (or its correction) and the entitlement's standing on the use day after it. */
+export const entitlementUseResult = z
+  .object({
+    use: entitlementUse,
+    entitlement: warrantyVerdict.shape.entitlements.element,
+  })
+  .meta({ id: 'EntitlementUseResult' });
+
+export const entitlementUseList = z.object({ items: z.array(entitlementUse) }).meta({ id: 'EntitlementUseList' });

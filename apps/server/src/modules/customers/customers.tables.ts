@@ -90,6 +90,22 @@ export interface EntitlementCountersTable {
   updated_at: Timestamp;
 }
 
+/** One use of a free-service entitlement (migration 0012). */
+export interface EntitlementUsesTable {
+  id: string;
+  product_id: string;
+  brand_id: string;
+  entitlement_code: string;
+  used_on: DateCol;
+  work_order_ref: string | null;
+  pack_id: string;
+  pack_version: number;
+  status: Generated<string>;
+  void_reason: string | null;
+  voided_at: Timestamp | null;
+  created_at: Timestamp;
+}
+
 export interface CustomerTables {
   customers: CustomersTable;
   customer_phones: CustomerPhonesTable;
@@ -97,4 +113,5 @@ export interface CustomerTables {
   installed_products: InstalledProductsTable;
   extended_warranty_contracts: ExtendedWarrantyContractsTable;
   entitlement_counters: EntitlementCountersTable;
+  entitlement_uses: EntitlementUsesTable;
 }

@@ -16,4 +16,24 @@ export const WarrantyErrors = defineErrors({
     'zh-CN': '保修事实无效：{reason}',
     'en-US': 'The warranty facts are not valid: {reason}',
   },
+  ENTITLEMENT_UNKNOWN: {
+    status: 404,
+    'zh-CN': '该产品的政策包中没有免费服务权益 {entitlementId}',
+    'en-US': "The product's policy pack has no free-service entitlement {entitlementId} for it",
+  },
+  ENTITLEMENT_USED_UP: {
+    status: 409,
+    'zh-CN': '免费服务权益 {entitlementId} 本期已用完：{reason}',
+    'en-US': 'Free-service entitlement {entitlementId} is used up for this period: {reasonEn}',
+  },
+  ENTITLEMENT_NOT_AVAILABLE: {
+    status: 409,
+    'zh-CN': '免费服务权益 {entitlementId} 当日不可用：{reason}',
+    'en-US': 'Free-service entitlement {entitlementId} is not available on that day: {reasonEn}',
+  },
+  ENTITLEMENT_USE_VOIDED: {
+    status: 409,
+    'zh-CN': '该次使用记录 {useId} 已作废',
+    'en-US': 'Use {useId} is already voided',
+  },
 });

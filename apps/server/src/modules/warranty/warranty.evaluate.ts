@@ -19,7 +19,7 @@ import { AppError, CommonErrors, type Locale } from '../../platform/errors.ts';
 import { type ProductView, productView } from '../customers/products.repository.ts';
 import { WarrantyErrors } from './warranty.errors.ts';
 import { choosePack, type Policies } from './warranty.packs.ts';
-import { brandById, brandForWarranty, catalogParts } from './warranty.repository.ts';
+import { activeEntitlementUses, brandById, brandForWarranty, catalogParts } from './warranty.repository.ts';
 
 export const BASELINE_PACK = 'cn-baseline';
 
@@ -35,7 +35,7 @@ type Selection = WarrantyEvaluation['selection'];
 /** Policy categories are slugs with '-'; the catalog's category codes use '_' (air_conditioner). */
 export const packCategory = (categoryCode: string) => categoryCode.replaceAll('_', '-');
 
-function pick(
+export function pick(
   policies: Policies,
   brand: Brand,
   date: string,
@@ -73,7 +73,7 @@ function calendarDate(raw: string): string {
 }
 
 /** The date a pack version is chosen on: the purchase, else the production, else the fault. */
-const selectionDate = (f: {
+export const selectionDate = (f: {
   purchaseDate?: string | undefined;
   productionDate?: string | undefined;
   faultDate: string;
@@ -105,7 +105,8 @@ export async function evaluateProduct(
   if (!view) throw new AppError(CommonErrors.NOT_FOUND);
   const brand = (await brandById(deps.db, view.row.brand_id))!;
   const faultDate = query.faultDate ? calendarDate(query.faultDate) : shanghaiDate(deps.clock.now());
-  const base = productFacts(view, brand.code, faultDate);
+  const uses = await activeEntitlementUses(deps.db, productId);
+  const base = productFacts(view, brand.code, faultDate, uses);
   const { pack, selection } = pick(deps.policies, brand, selectionDate(base), {});
   const codes = [
     ...new Set(
@@ -130,8 +131,19 @@ export async function evaluateProduct(
 
 const dateOf = (d: Date | string) => (typeof d === 'string' ? toCalendarDate(d) : shanghaiDate(d));
 
+/** A dated use of an entitlement (entitlement_uses, active ones). */
+export interface DatedUse {
+  entitlement_code: string;
+  used_on: string;
+}
+
 /** What the installed-product record says, as engine facts (no parts, fault or repair history yet). */
-export function productFacts(view: ProductView, brandCode: string, faultDate: string): WarrantyFactsInput {
+export function productFacts(
+  view: ProductView,
+  brandCode: string,
+  faultDate: string,
+  uses: readonly DatedUse[] = [],
+): WarrantyFactsInput {
   const r = view.row;
   const fault = toCalendarDate(faultDate);
   const opt = <K extends string>(key: K, v: string | null) => (v ? ({ [key]: v } as Record<K, string>) : {});
@@ -154,14 +166,18 @@ export function productFacts(view: ProductView, brandCode: string, faultDate: st
       to: c.ends_on,
       covers: contractCovers(c.covers),
     })),
-    // Counters keep how many times a free service was used, not when: each use is dated on the
-    // counter's last change (or the fault date, when that is earlier), which places them in the
-    // entitlement period of their last use.
-    entitlementUsage: view.counters.flatMap((c) => {
-      const at = dateOf(c.updated_at);
-      const date = at < fault ? at : fault;
-      return Array.from({ length: c.used }, () => ({ id: c.entitlement_code, date }));
-    }),
+    // Uses recorded since entitlement_uses exists carry their own date; a fault date before a use
+    // leaves it out. Counts from before (a counter above its dated uses) keep no date: each such use
+    // is dated on the counter's last change (or the fault date, when that is earlier).
+    entitlementUsage: [
+      ...uses.filter((u) => u.used_on <= fault).map((u) => ({ id: u.entitlement_code, date: u.used_on })),
+      ...view.counters.flatMap((c) => {
+        const undated = c.used - uses.filter((u) => u.entitlement_code === c.entitlement_code).length;
+        const at = dateOf(c.updated_at);
+        const date = at < fault ? at : fault;
+        return Array.from({ length: Math.max(0, undated) }, () => ({ id: c.entitlement_code, date }));
+      }),
+    ],
   };
 }
 

@@ -30,3 +30,25 @@ export async function catalogParts(db: Tx, brandId: string, codes: string[]) {
     .where('code', 'in', codes)
     .execute();
 }
+
+/** The active (not voided) entitlement uses of a product, oldest first. */
+export async function activeEntitlementUses(db: Tx, productId: string) {
+  return db
+    .selectFrom('entitlement_uses')
+    .select(['id', 'entitlement_code', 'used_on'])
+    .where('product_id', '=', productId)
+    .where('status', '=', 'active')
+    .orderBy('used_on')
+    .orderBy('created_at')
+    .execute();
+}
+
+export async function entitlementUses(db: Tx, productId: string) {
+  return db
+    .selectFrom('entitlement_uses')
+    .selectAll()
+    .where('product_id', '=', productId)
+    .orderBy('used_on')
+    .orderBy('created_at')
+    .execute();
+}
