@@ -254,6 +254,7 @@ const CREATES: Record<string, (w: World) => unknown> = {
       },
     ],
   }),
+  'PUT /api/v1/fault-codes': (w) => ({ brandId: w.brandB.id, code: 'ISO1', name: '越权故障代码' }),
   'POST /api/v1/work-orders': (w) => ({
     brandId: w.brandB.id,
     type: 'repair',

@@ -117,3 +117,38 @@ export const partListQuery = z.strictObject({
   status: z.enum(ACTIVE_STATUS).optional(),
   mainPart: booleanQuery.optional(),
 });
+
+/** The brand's fault-code catalog (故障代码), picked at intake and at diagnosis. */
+export const faultCode = z
+  .object({
+    brandId: z.uuid(),
+    code: z.string(),
+    categoryCode: z.string().nullable(),
+    name: z.string(),
+    serious: z.boolean(),
+    status: z.enum(['active', 'inactive']),
+  })
+  .meta({ id: 'FaultCode' });
+export type FaultCode = z.infer<typeof faultCode>;
+
+export const faultCodeListQuery = z.strictObject({
+  brandId: z.uuid().optional(),
+  /** Codes for this category plus the brand's codes that apply to every category. */
+  categoryCode: categoryCode.optional(),
+  status: z.enum(['active', 'inactive']).optional(),
+});
+
+export const faultCodeUpsert = z.strictObject({
+  brandId: z.uuid(),
+  code: z
+    .string()
+    .trim()
+    .min(1)
+    .max(20)
+    .regex(/^[A-Za-z0-9-]+$/, 'letters, digits and -')
+    .transform((c) => c.toUpperCase()),
+  categoryCode: categoryCode.nullish(),
+  name: z.string().trim().min(1).max(100),
+  serious: z.boolean().default(false),
+  status: z.enum(['active', 'inactive']).default('active'),
+});

@@ -1,2 +1,3 @@
 export { createModelTx, createPartTx, updateModelTx, updatePartTx } from './catalog.commands.ts';
 export { catalogRoutes } from './catalog.routes.ts';
+export { faultCodeRoutes } from './fault-codes.ts';

@@ -8,6 +8,7 @@ import { buildCatalog } from './catalog-demo.ts';
 import { buildCustomers } from './customers-demo.ts';
 import { DEMO_PASSWORD } from './demo-users.ts';
 import { loadDivisionIndex, loadTowns } from './divisions.ts';
+import { buildFaultCodes } from './fault-codes-demo.ts';
 import { mobileSource } from './names.ts';
 import { buildNetwork } from './network.ts';
 import { buildPeople } from './people.ts';
@@ -149,6 +150,7 @@ export async function seedDemoData(ctx: Pick<AppContext, 'db' | 'clock'>): Promi
       catalog.parts.map((p) => ({ ...p, search: searchOf(p.id) })),
     );
     await insertAll(trx, 'model_parts', catalog.modelParts);
+    await insertAll(trx, 'fault_codes', buildFaultCodes(network.brandIds));
     await insertAll(
       trx,
       'customers',
