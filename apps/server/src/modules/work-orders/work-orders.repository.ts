@@ -23,16 +23,17 @@ export interface OrderView {
   hasActiveAppointment: boolean;
 }
 
-/** WO20261206-000123: the Shanghai day and that day's counter, bumped atomically. */
+/**
+ * WO20261206-000123: the Shanghai day of intake and a value of work_order_number_seq (at least six
+ * digits). The sequence never repeats, so numbers are unique without a counter row every intake
+ * would queue on.
+ */
 export async function nextOrderNumber(trx: Tx, clock: Clock): Promise<string> {
   const day = shanghaiDate(clock.now());
-  const { last } = await trx
-    .insertInto('work_order_numbers')
-    .values({ day, last: 1 })
-    .onConflict((oc) => oc.column('day').doUpdateSet({ last: sql`work_order_numbers.last + 1` }))
-    .returning('last')
-    .executeTakeFirstOrThrow();
-  return `WO${day.replaceAll('-', '')}-${String(last).padStart(6, '0')}`;
+  const { n } = await sql<{ n: string }>`SELECT nextval('work_order_number_seq')::text AS n`
+    .execute(trx)
+    .then((r) => r.rows[0]!);
+  return `WO${day.replaceAll('-', '')}-${n.padStart(6, '0')}`;
 }
 
 export async function findOrder(db: Tx, scope: Scope, id: string): Promise<OrderRow | undefined> {

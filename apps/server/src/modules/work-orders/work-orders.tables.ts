@@ -3,14 +3,8 @@ import type { ColumnType, Generated } from 'kysely';
 /** Kysely table types of work orders and dispatch (migration 0009). */
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 type Json = ColumnType<unknown, string | undefined, string>;
-type DateCol = ColumnType<string, string, string>;
 type TextArray = ColumnType<string[], string[] | undefined, string[]>;
 type Fen = ColumnType<number, number, number>;
-
-export interface WorkOrderNumbersTable {
-  day: DateCol;
-  last: number;
-}
 
 export interface WorkOrdersTable {
   id: string;
@@ -172,7 +166,6 @@ export interface FaultCodesTable {
 
 export interface WorkOrderTables {
   fault_codes: FaultCodesTable;
-  work_order_numbers: WorkOrderNumbersTable;
   work_orders: WorkOrdersTable;
   work_order_events: WorkOrderEventsTable;
   work_order_offers: WorkOrderOffersTable;
