@@ -1,6 +1,7 @@
 export * from './dates.ts';
 export * from './explain/messages.ts';
 export * from './facts.ts';
+export * from './fees.ts';
 export * from './load.ts';
 export * from './parse.ts';
 export * from './resolve.ts';

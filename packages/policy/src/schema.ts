@@ -4,6 +4,7 @@
 // as free-form data now, validated in depth when their engines land.
 import { z } from 'zod';
 import { isIsoDate } from './dates.ts';
+import { feesSchema } from './fees.ts';
 import { serviceSchema } from './service.ts';
 
 export const isoDateSchema = z.string().refine(isIsoDate, { message: 'expected a calendar date YYYY-MM-DD' });
@@ -197,7 +198,8 @@ export const packSchema = z
     service: serviceSchema.optional(),
     sla: reserved,
     remedies: reserved,
-    fees: reserved,
+    /** The brand's published fee standard (明码标价): service items by component and region, part prices. */
+    fees: feesSchema.optional(),
     settlement: reserved,
     care: reserved,
     calendar: reserved,
