@@ -47,6 +47,11 @@ async function buildWorld(t: TestApp) {
   const orderA2 = await f.order(customerA2, { status: 'dispatched', outletId: outletA2.id, technicianId: techA2.id });
   const orderB = await f.order(customerB, { status: 'accepted', outletId: outletB.id, technicianId: techB.id });
   const adminB = await t.as('brand_admin', { brandIds: [brandB.id] });
+  const pinB = await t.post('/api/v1/dispatch/pins', adminB, {
+    brandId: brandB.id,
+    customerId: customerB.id,
+    outletId: outletB.id,
+  });
   // Brand B runs under the shipped Midea pack (imported at start); brand A names none.
   await t.db.updateTable('brands').set({ policy_pack: 'midea' }).where('id', '=', brandB.id).execute();
   const keyB = await t.post('/api/v1/api-keys', adminB, { name: 'b-integration' });
@@ -73,6 +78,7 @@ async function buildWorld(t: TestApp) {
     product: [productB.id],
     policy_pack: ['midea'],
     work_order: [orderB.id],
+    dispatch_pin: [pinB.data?.id].filter(Boolean) as string[],
   };
   const foreign: Record<string, Partial<Record<ResourceKind, string[]>>> = {
     outletManagerA: {
@@ -198,6 +204,9 @@ const SUBRESOURCE_BODIES: Record<string, unknown> = {
   'POST /api/v1/policy-packs/:id/drafts': { source: 'id: x\nversion: 9\n' },
   'POST /api/v1/work-orders/:id/notes': { text: '越权备注' },
   'POST /api/v1/work-orders/:id/cancel': { reason: '越权取消' },
+  'POST /api/v1/work-orders/:id/refuse': { reason: '越权拒单' },
+  'POST /api/v1/work-orders/:id/redirect': { outletId: '00000000-0000-4000-8000-000000000000', reason: '越权改派' },
+  'POST /api/v1/work-orders/:id/assign': { technicianId: '00000000-0000-4000-8000-000000000000' },
 };
 
 /** Creates under a foreign parent; each must be refused for every caller and write nothing. */
@@ -262,6 +271,7 @@ const CREATES: Record<string, (w: World) => unknown> = {
     customerId: w.customerB.id,
     productId: w.productB.id,
   }),
+  'POST /api/v1/dispatch/pins': (w) => ({ brandId: w.brandB.id, customerId: w.customerB.id, outletId: w.outletB.id }),
   // Writes nothing; a foreign brand's verdict must answer 404 like any foreign record.
   'POST /api/v1/warranty/evaluate': (w) => ({
     brandId: w.brandB.id,

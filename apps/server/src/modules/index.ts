@@ -6,6 +6,7 @@ import { authRoutes } from './auth/auth.routes.ts';
 import { brandRoutes } from './brands/brands.routes.ts';
 import { catalogRoutes } from './catalog/index.ts';
 import { customerRoutes } from './customers/index.ts';
+import { dispatchOrderWith, dispatchRoutes } from './dispatch/index.ts';
 import { divisionRoutes } from './divisions/index.ts';
 import { importRoutes } from './imports/index.ts';
 import { outletRoutes } from './outlets/index.ts';
@@ -38,5 +39,6 @@ export async function registerRoutes(app: TypedApp, ctx: AppContext) {
   salesRoutes(app, ctx);
   warrantyRoutes(app, ctx);
   policyRoutes(app, ctx);
-  workOrderRoutes(app, ctx);
+  workOrderRoutes(app, ctx, { dispatch: dispatchOrderWith(ctx.packs) });
+  dispatchRoutes(app, ctx);
 }

@@ -53,16 +53,17 @@ async function orderCount() {
 describe('intake', () => {
   let orderId: string;
 
-  it('registers a repair with a readable number, the warranty verdict and its pack, and a timeline', async () => {
+  it('registers a repair with a readable number, the warranty verdict and its pack, and a timeline (then auto-dispatches)', async () => {
     const res = await t.post('/api/v1/work-orders', agentA, repair());
     expect(res.statusCode).toBe(201);
     const o = res.data.order;
     orderId = o.id;
     expect(res.data.outcome).toBe('created');
     expect(o.number).toMatch(/^WO20260315-\d{6}$/);
+    // The dispatch module offers the new order to a covering outlet in the same transaction.
     expect(o).toMatchObject({
-      status: 'registered',
-      version: 1,
+      status: 'dispatched',
+      version: 2,
       type: 'repair',
       channel: 'phone',
       customer: { id: customerA.id, name: '孙丽' },
@@ -77,12 +78,13 @@ describe('intake', () => {
     expect(res.data.customerLink).toMatch(/^\/h5\/orders\/[\w-]{20,}$/);
 
     const tl = await t.get(`/api/v1/work-orders/${orderId}/timeline`, agentA);
-    expect(tl.data.items).toHaveLength(1);
+    expect(tl.data.items).toHaveLength(2);
     expect(tl.data.items[0]).toMatchObject({ seq: 1, action: 'register', fromStatus: null, toStatus: 'registered' });
+    expect(tl.data.items[1]).toMatchObject({ seq: 2, action: 'offer', toStatus: 'dispatched' });
     const audit = await t.db.selectFrom('audit_log').select('action').where('entity_id', '=', orderId).execute();
     expect(audit.map((a) => a.action)).toEqual(['work_order.create']);
     const events = await t.db.selectFrom('events').select('type').where('aggregate_id', '=', orderId).execute();
-    expect(events.map((e) => e.type)).toEqual(['work_order.register']);
+    expect(events.map((e) => e.type)).toEqual(['work_order.register', 'work_order.offer']);
   });
 
   it('numbers orders of one day consecutively', async () => {
@@ -113,7 +115,7 @@ describe('intake', () => {
     expect(linked.statusCode).toBe(200);
     expect(linked.data.outcome).toBe('linked');
     expect(linked.data.order.id).toBe(orderId);
-    expect(linked.data.order.version).toBe(2);
+    expect(linked.data.order.version).toBe(3);
     expect(await orderCount()).toBe(before);
     const tl = await t.get(`/api/v1/work-orders/${orderId}/timeline`, agentA);
     expect(tl.data.items.at(-1)).toMatchObject({ action: 'link', data: { channel: 'wechat' } });

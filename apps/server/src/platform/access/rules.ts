@@ -25,4 +25,5 @@ export type ResourceKind =
   | 'part'
   | 'policy_pack'
   | 'work_order'
+  | 'dispatch_pin'
   | 'none';
