@@ -46,6 +46,19 @@ async function buildWorld(t: TestApp) {
   const orderA = await f.order(customerA, { status: 'accepted', outletId: outletA.id, technicianId: techA.id });
   const orderA2 = await f.order(customerA2, { status: 'dispatched', outletId: outletA2.id, technicianId: techA2.id });
   const orderB = await f.order(customerB, { status: 'accepted', outletId: outletB.id, technicianId: techB.id });
+  // A return-visit task of brand B's order, as completion creates one.
+  const returnVisitB = crypto.randomUUID();
+  await t.db
+    .insertInto('return_visit_tasks')
+    .values({
+      id: returnVisitB,
+      order_id: orderB.id,
+      brand_id: brandB.id,
+      due_at: t.clock.now(),
+      status: 'open',
+      created_at: t.clock.now(),
+    })
+    .execute();
   const adminB = await t.as('brand_admin', { brandIds: [brandB.id] });
   const pinB = await t.post('/api/v1/dispatch/pins', adminB, {
     brandId: brandB.id,
@@ -77,6 +90,7 @@ async function buildWorld(t: TestApp) {
     customer: [customerB.id],
     product: [productB.id],
     policy_pack: ['midea'],
+    return_visit: [returnVisitB],
     work_order: [orderB.id],
     dispatch_pin: [pinB.data?.id].filter(Boolean) as string[],
   };
@@ -204,6 +218,23 @@ const SUBRESOURCE_BODIES: Record<string, unknown> = {
   'POST /api/v1/policy-packs/:id/drafts': { source: 'id: x\nversion: 9\n' },
   'POST /api/v1/work-orders/:id/notes': { text: '越权备注' },
   'POST /api/v1/work-orders/:id/cancel': { reason: '越权取消' },
+  'POST /api/v1/work-orders/:id/book': { start: '2026-03-16T01:00:00Z', end: '2026-03-16T04:00:00Z' },
+  'POST /api/v1/work-orders/:id/reschedule': {
+    start: '2026-03-16T01:00:00Z',
+    end: '2026-03-16T04:00:00Z',
+    requestedBy: 'customer',
+    reason: '越权改约',
+  },
+  'POST /api/v1/work-orders/:id/check-in': {},
+  'PUT /api/v1/work-orders/:id/visit': { diagnosis: '越权' },
+  'POST /api/v1/work-orders/:id/complete': { code: '123456' },
+  'POST /api/v1/work-orders/:id/wait-parts': { reason: '越权' },
+  'POST /api/v1/work-orders/:id/to-factory': { reason: '越权' },
+  'POST /api/v1/work-orders/:id/revisit': { reason: '越权' },
+  'POST /api/v1/work-orders/:id/reopen': { reason: '越权' },
+  'POST /api/v1/work-orders/:id/quote': { items: [{ code: 'labor-minor', quantity: 1 }] },
+  'POST /api/v1/work-orders/:id/quote/decision': { accept: true },
+  'POST /api/v1/return-visits/:id/outcome': { outcome: 'satisfied' },
   'POST /api/v1/work-orders/:id/refuse': { reason: '越权拒单' },
   'POST /api/v1/work-orders/:id/redirect': { outletId: '00000000-0000-4000-8000-000000000000', reason: '越权改派' },
   'POST /api/v1/work-orders/:id/assign': { technicianId: '00000000-0000-4000-8000-000000000000' },
@@ -295,6 +326,9 @@ const EXEMPT: Record<string, string> = {
   'GET /api/v1/imports/templates/:kind': 'an empty template file',
   'POST /api/v1/imports/:kind': 'row-level scope checks are covered in modules/imports tests',
   'GET /api/v1/h5/orders/:token': "public: the customer's own order, reached by the secret token of their SMS link",
+  'GET /api/v1/h5/orders/:token/charges': "public: the charges of the token's own order only",
+  'POST /api/v1/h5/orders/:token/quote/decision': "public: decides the token's own order's quote only",
+  'POST /api/v1/h5/orders/:token/confirm': "public: confirms the token's own order only",
   'POST /api/v1/policy-packs/validate': 'checks a text against the packs the caller may see; writes nothing',
 };
 

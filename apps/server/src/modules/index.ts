@@ -16,6 +16,7 @@ import { salesRoutes } from './sales/index.ts';
 import { serviceCenterRoutes } from './service-centers/index.ts';
 import { technicianRoutes } from './technicians/index.ts';
 import { userRoutes } from './users/index.ts';
+import { visitsRoutes } from './visits/index.ts';
 import { warrantyRoutes } from './warranty/index.ts';
 import { workOrderRoutes } from './work-orders/index.ts';
 
@@ -40,5 +41,6 @@ export async function registerRoutes(app: TypedApp, ctx: AppContext) {
   warrantyRoutes(app, ctx);
   policyRoutes(app, ctx);
   workOrderRoutes(app, ctx, { dispatch: dispatchOrderWith(ctx.packs) });
+  visitsRoutes(app, ctx);
   dispatchRoutes(app, ctx);
 }

@@ -25,5 +25,6 @@ export type ResourceKind =
   | 'part'
   | 'policy_pack'
   | 'work_order'
+  | 'return_visit'
   | 'dispatch_pin'
   | 'none';
