@@ -54,6 +54,8 @@ export async function start(config: AppConfig, opts: { clock?: Clock; logger?: L
     await handle.close();
     throw err;
   }
+  // On PostgreSQL other processes (API, worker) may activate a pack version: look for it twice a minute.
+  const unwatchPacks = config.databaseUrl ? ctx.packs.watch(30_000, log) : () => {};
   const worker = config.role === 'api' ? null : startWorker(ctx, log ? [eventLogConsumer(log)] : [], log);
   let app: Running['app'] = null;
   let url: string | null = null;
@@ -71,6 +73,7 @@ export async function start(config: AppConfig, opts: { clock?: Clock; logger?: L
     worker,
     url,
     async stop() {
+      unwatchPacks();
       await app?.close();
       await worker?.stop();
       await handle.close();

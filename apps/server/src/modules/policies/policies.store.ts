@@ -2,7 +2,8 @@
 // (policy_packs); the shipped files in policies/ are imported when their (id, version) is not stored
 // yet, never over a stored version. `current()` is the resolved set of active and retired versions
 // (each chosen by its effective dates, so an old purchase keeps the version in force then); it is
-// reloaded in this process after an activation (`refresh()`). Other processes reload at their start.
+// reloaded in this process after an activation (`refresh()`); processes that share a PostgreSQL
+// database also look for another process's activation every so often (`watch()`).
 import { loadPackSet, type PackFile, type ResolvedPack, selectPack } from '@aftercare/policy';
 import { systemActor } from '../../platform/access/principal.ts';
 import { type Tx, writeAudit } from '../../platform/audit.ts';
@@ -42,6 +43,8 @@ export async function storedPackFiles(db: Tx): Promise<PackFile[]> {
 
 export class PackStore {
   private set: CurrentPacks | null = null;
+  /** What the stored versions looked like when the set was read (`stampOf`). */
+  private stamp: string | null = null;
   private readonly imported = new Set<string>();
   private readonly db: Database;
   private readonly clock: Clock;
@@ -72,6 +75,7 @@ export class PackStore {
 
   /** Re-reads the active and retired versions (after an activation). */
   async refresh(): Promise<CurrentPacks> {
+    const stamp = await this.stampOf();
     const set = loadPackSet(await storedPackFiles(this.db));
     if (set.errors.length > 0) {
       const lines = set.errors.map((e) => `${e.fileName}:${e.line}:${e.column} ${e.message}`);
@@ -79,7 +83,37 @@ export class PackStore {
     }
     const packs = set.packs;
     this.set = { packs, loadedAt: this.clock.now(), select: (id, date) => selectPack(packs, id, date) };
+    this.stamp = stamp;
     return this.set;
+  }
+
+  /** Every activation adds a non-draft version and moves the latest activation time. */
+  private async stampOf(): Promise<string> {
+    const r = await this.db
+      .selectFrom('policy_packs')
+      .select((eb) => [eb.fn.countAll<string>().as('n'), eb.fn.max('activated_at').as('at')])
+      .where('status', '<>', 'draft')
+      .executeTakeFirstOrThrow();
+    return `${r.n}:${r.at ? new Date(r.at).toISOString() : ''}`;
+  }
+
+  /** Re-reads the set when another process has activated a version since it was read; true when it did. */
+  async refreshIfChanged(): Promise<boolean> {
+    if (this.set && (await this.stampOf()) === this.stamp) return false;
+    await this.refresh();
+    return true;
+  }
+
+  /** Checks every `ms` for another process's activation (API and worker processes on PostgreSQL); returns the stop. */
+  watch(ms: number, log: PackLog | null): () => void {
+    const timer = setInterval(() => {
+      this.refreshIfChanged().then(
+        (changed) => changed && log?.info({}, 'policy packs reloaded: another process activated a version'),
+        (err: unknown) => log?.warn({ err }, 'policy packs: reload failed, keeping the current set'),
+      );
+    }, ms);
+    timer.unref();
+    return () => clearInterval(timer);
   }
 }
 

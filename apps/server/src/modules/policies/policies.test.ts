@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Caller, createTestApp, type TestApp } from '../../../test/index.ts';
-import { importPackFiles } from './policies.store.ts';
+import { importPackFiles, PackStore } from './policies.store.ts';
 
 const shipped = join(import.meta.dirname, '../../../../../policies');
 const auxV1 = readFileSync(join(shipped, 'aux.yaml'), 'utf8');
@@ -341,5 +341,19 @@ describe('activation', () => {
     const activated = await t.post(`${URL}/aux-pro/versions/1/activate`, brandAdminB);
     expect(activated.data).toMatchObject({ version: { status: 'active' }, retired: [] });
     expect(t.ctx.packs.current().select('aux-pro', '2026-06-01')?.version).toBe(1);
+  });
+
+  it("another process's store picks up an activation when it looks again", async () => {
+    const other = new PackStore(t.db, t.clock);
+    await other.refresh();
+    expect(await other.refreshIfChanged()).toBe(false);
+    expect((await t.post(`${URL}/aux/drafts`, brandAdminA, { source: auxText(6, 12, '2027-01-01') })).statusCode).toBe(
+      201,
+    );
+    expect(await other.refreshIfChanged()).toBe(false); // a draft changes nothing
+    expect((await t.post(`${URL}/aux/versions/6/activate`, brandAdminA)).statusCode).toBe(200);
+    expect(other.current().select('aux', '2027-06-01')?.version).toBe(5);
+    expect(await other.refreshIfChanged()).toBe(true);
+    expect(other.current().select('aux', '2027-06-01')?.version).toBe(6);
   });
 });
