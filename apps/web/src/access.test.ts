@@ -16,6 +16,10 @@ describe('access map', () => {
     [
       'platform_admin',
       [
+        'desk',
+        'orders',
+        'dispatch',
+        'returnVisits',
         'outlets',
         'technicians',
         'brands',
@@ -35,6 +39,9 @@ describe('access map', () => {
     [
       'brand_admin',
       [
+        'desk',
+        'orders',
+        'dispatch',
         'outlets',
         'technicians',
         'brands',
@@ -54,6 +61,8 @@ describe('access map', () => {
     [
       'service_manager',
       [
+        'orders',
+        'dispatch',
         'outlets',
         'technicians',
         'brands',
@@ -70,9 +79,22 @@ describe('access map', () => {
     ],
     [
       'agent',
-      ['outlets', 'technicians', 'brands', 'regions', 'serviceCenters', 'customers', 'models', 'parts', 'divisions'],
+      [
+        'desk',
+        'orders',
+        'returnVisits',
+        'outlets',
+        'technicians',
+        'brands',
+        'regions',
+        'serviceCenters',
+        'customers',
+        'models',
+        'parts',
+        'divisions',
+      ],
     ],
-    ['outlet_manager', ['outlets', 'technicians', 'customers', 'models', 'parts', 'users', 'imports']],
+    ['outlet_manager', ['orders', 'outlets', 'technicians', 'customers', 'models', 'parts', 'users', 'imports']],
     ['technician', ['outlets', 'technicians', 'models', 'parts']],
     ['customer', []],
   ] as const)('%s sees its menu', (role, expected) => {
@@ -94,7 +116,7 @@ describe('access map', () => {
   });
 
   test('home is the first page on the menu, or the welcome page without one', () => {
-    expect(homePath(as('outlet_manager'))).toBe('/network/outlets');
+    expect(homePath(as('outlet_manager'))).toBe('/orders');
     expect(homePath(as('customer'))).toBe('/welcome');
     expect(canOpen(undefined, PAGES[0]!)).toBe(false);
   });
@@ -102,7 +124,10 @@ describe('access map', () => {
   test('after login, back to where the session ended only if the new user may open it', () => {
     expect(landingPath(as('brand_admin'), '/system/users?role=agent')).toBe('/system/users?role=agent');
     expect(landingPath(as('technician'), '/system/users')).toBe('/network/outlets');
-    expect(landingPath(as('brand_admin'), '/welcome')).toBe('/network/outlets');
-    expect(landingPath(as('brand_admin'), undefined)).toBe('/network/outlets');
+    // Staff who take calls land on the agent desk.
+    expect(landingPath(as('brand_admin'), '/welcome')).toBe('/desk');
+    expect(landingPath(as('brand_admin'), undefined)).toBe('/desk');
+    expect(landingPath(as('agent'), '/orders')).toBe('/orders');
+    expect(landingPath(as('customer'), '/orders')).toBe('/welcome');
   });
 });

@@ -19,7 +19,11 @@ export type PageKey =
   | 'imports'
   | 'audit'
   | 'apiKeys'
-  | 'policies';
+  | 'policies'
+  | 'desk'
+  | 'orders'
+  | 'dispatch'
+  | 'returnVisits';
 
 export type MenuGroup = 'service' | 'catalog' | 'network' | 'system';
 
@@ -36,6 +40,11 @@ export interface PageAccess {
 const FIELD_ROLES: readonly Role[] = ['outlet_manager', 'technician', 'customer'];
 
 export const PAGES: readonly PageAccess[] = [
+  // Staff work-order pages (sections E, F, I): the agent's desk first, so an agent lands on it.
+  { key: 'desk', path: '/desk', group: 'service', caps: ['orders.write'] },
+  { key: 'orders', path: '/orders', group: 'service', caps: ['orders.read'], hiddenFor: ['customer', 'technician'] },
+  { key: 'dispatch', path: '/dispatch', group: 'service', caps: ['orders.dispatch'] },
+  { key: 'returnVisits', path: '/return-visits', group: 'service', caps: ['orders.returnVisit'] },
   { key: 'outlets', path: '/network/outlets', group: 'network', caps: ['network.read'] },
   { key: 'technicians', path: '/network/technicians', group: 'network', caps: ['network.read'] },
   { key: 'brands', path: '/network/brands', group: 'network', caps: ['brands.read'], hiddenFor: FIELD_ROLES },
@@ -62,6 +71,7 @@ export const PAGES: readonly PageAccess[] = [
 export const RECORD_ROUTES = [
   { path: '/customers/:id', page: 'customers' },
   { path: '/products/:id', page: 'customers' },
+  { path: '/orders/:id', page: 'orders' },
 ] as const satisfies readonly { path: string; page: PageKey }[];
 
 /** Buttons and the capability each needs. */

@@ -22,11 +22,16 @@ const PAGE_COMPONENTS: Record<PageKey, ComponentType> = {
   audit: lazy(() => import('./pages/audit/AuditPage.tsx')),
   apiKeys: lazy(() => import('./pages/api-keys/ApiKeysPage.tsx')),
   policies: lazy(() => import('./pages/policies/PoliciesPage.tsx')),
+  desk: lazy(() => import('./pages/orders/DeskPage.tsx')),
+  orders: lazy(() => import('./pages/orders/OrdersPage.tsx')),
+  dispatch: lazy(() => import('./pages/orders/DispatchPage.tsx')),
+  returnVisits: lazy(() => import('./pages/orders/ReturnVisitsPage.tsx')),
 };
 
 const RECORD_COMPONENTS: Record<(typeof RECORD_ROUTES)[number]['path'], ComponentType> = {
   '/customers/:id': lazy(() => import('./pages/customers/CustomerPage.tsx')),
   '/products/:id': lazy(() => import('./pages/products/ProductPage.tsx')),
+  '/orders/:id': lazy(() => import('./pages/orders/OrderPage.tsx')),
 };
 
 const fullPage = <Spin size="large" style={{ display: 'block', margin: '30vh auto' }} />;

@@ -42,6 +42,8 @@ export interface RequestOptions {
   /** Don't show the error as a message (the caller shows it, or it is expected). */
   silent?: boolean;
   signal?: AbortSignal;
+  /** Extra request headers (Idempotency-Key, If-Match). */
+  headers?: Record<string, string>;
 }
 
 export const API_BASE = '/api/v1';
@@ -57,7 +59,11 @@ export function apiUrl(path: string, query?: Query): string {
 
 /** The one way the web app talks to the API: cookies, Accept-Language, problem+json → ApiError. */
 export async function request<T>(path: string, opts: RequestOptions = {}): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': currentLanguage() };
+  const headers: Record<string, string> = {
+    ...opts.headers,
+    Accept: 'application/json',
+    'Accept-Language': currentLanguage(),
+  };
   let body: BodyInit | undefined;
   if (opts.form) body = opts.form;
   else if (opts.body !== undefined) {

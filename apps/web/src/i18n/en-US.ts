@@ -1,4 +1,5 @@
 import { customersEnUS } from './customers.en-US.ts';
+import { ordersEnUS } from './orders.en-US.ts';
 import { policiesEnUS } from './policies.en-US.ts';
 import type { Resources } from './zh-CN.ts';
 
@@ -130,6 +131,10 @@ export const enUS: Resources = {
     audit: 'Audit log',
     apiKeys: 'API keys',
     policies: 'Policy packs',
+    desk: 'Agent desk',
+    orders: 'Work orders',
+    dispatch: 'Dispatch board',
+    returnVisits: 'Return visits',
   },
   apiKeys: {
     title: 'API keys',
@@ -330,4 +335,5 @@ export const enUS: Resources = {
   },
   ...customersEnUS,
   ...policiesEnUS,
+  ...ordersEnUS,
 };

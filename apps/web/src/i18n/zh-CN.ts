@@ -1,4 +1,5 @@
 import { customersZhCN } from './customers.zh-CN.ts';
+import { ordersZhCN } from './orders.zh-CN.ts';
 import { policiesZhCN } from './policies.zh-CN.ts';
 /** Chinese (default) resources. en-US.ts must have the same shape (checked by its type). */
 export const zhCN = {
@@ -122,6 +123,10 @@ export const zhCN = {
     audit: '操作日志',
     apiKeys: 'API 密钥',
     policies: '政策包',
+    desk: '坐席工作台',
+    orders: '工单',
+    dispatch: '派单台',
+    returnVisits: '回访',
   },
   apiKeys: {
     title: 'API 密钥',
@@ -318,6 +323,7 @@ export const zhCN = {
   },
   ...customersZhCN,
   ...policiesZhCN,
+  ...ordersZhCN,
 };
 
 type Leaves<T> = { [K in keyof T]: T[K] extends string ? string : Leaves<T[K]> };

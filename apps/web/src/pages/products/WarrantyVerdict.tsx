@@ -16,12 +16,60 @@ const Covered = ({ covered }: { covered: boolean }) => {
   return <Tag color={covered ? 'green' : 'red'}>{covered ? t('warranty.covered') : t('warranty.charged')}</Tag>;
 };
 
+/** A verdict's start, pack, components and notes (a live evaluation, or the snapshot stored on an order). */
+export function VerdictDetails({
+  verdict: v,
+  pack,
+  loading = false,
+}: {
+  verdict: Verdict;
+  pack: { id: string; version: number };
+  loading?: boolean;
+}) {
+  const { t } = useTranslation();
+  const lang = currentLanguage();
+  return (
+    <Flex vertical gap={8} style={{ padding: 12 }}>
+      <Flex align="center" gap={8} wrap>
+        <Covered covered={v.covered} />
+        <Typography.Text>
+          {v.start
+            ? t('warranty.start', { date: formatDate(v.start.date), basis: t(`warranty.basis.${v.start.basis}`) })
+            : t('warranty.noStart')}
+        </Typography.Text>
+        <Typography.Text type="secondary">{t('warranty.pack', { id: pack.id, version: pack.version })}</Typography.Text>
+      </Flex>
+      {v.start ? <Typography.Text type="secondary">{v.start.explanation[lang]}</Typography.Text> : null}
+      <Table<{ key: string } & Decision>
+        size="small"
+        pagination={false}
+        loading={loading}
+        dataSource={COMPONENTS.map((k) => ({ key: k, ...v.components[k] }))}
+        columns={[
+          {
+            dataIndex: 'key',
+            title: t('warranty.component'),
+            render: (k: (typeof COMPONENTS)[number]) => t(`warranty.components.${k}`),
+          },
+          { dataIndex: 'covered', title: t('warranty.verdict'), render: (c: boolean) => <Covered covered={c} /> },
+          { dataIndex: 'until', title: t('warranty.until'), render: formatDate },
+          { key: 'why', title: t('warranty.why'), render: (_, d) => d.explanation[lang] },
+        ]}
+      />
+      {v.notes.map((n) => (
+        <Typography.Text key={n.clause.path + n.explanation[lang]} type="secondary">
+          {n.explanation[lang]}
+        </Typography.Text>
+      ))}
+    </Flex>
+  );
+}
+
 /** The server's warranty verdict for the product, for a fault on a chosen day (today by default). */
 export function WarrantyVerdict({ productId }: { productId: string }) {
   const { t } = useTranslation();
   const [faultDate, setFaultDate] = useState<string | null>(null);
   const { data, isFetching, error } = useProductWarranty(productId, faultDate ? { faultDate } : {});
-  const lang = currentLanguage();
   const v = data?.verdict;
 
   return (
@@ -37,41 +85,11 @@ export function WarrantyVerdict({ productId }: { productId: string }) {
     >
       {error ? <Alert type="error" showIcon title={error.message} /> : null}
       {v && data ? (
-        <Flex vertical gap={8} style={{ padding: 12 }}>
-          <Flex align="center" gap={8} wrap>
-            <Covered covered={v.covered} />
-            <Typography.Text>
-              {v.start
-                ? t('warranty.start', { date: formatDate(v.start.date), basis: t(`warranty.basis.${v.start.basis}`) })
-                : t('warranty.noStart')}
-            </Typography.Text>
-            <Typography.Text type="secondary">
-              {t('warranty.pack', { id: data.selection.packId, version: data.selection.version })}
-            </Typography.Text>
-          </Flex>
-          {v.start ? <Typography.Text type="secondary">{v.start.explanation[lang]}</Typography.Text> : null}
-          <Table<{ key: string } & Decision>
-            size="small"
-            pagination={false}
-            loading={isFetching}
-            dataSource={COMPONENTS.map((k) => ({ key: k, ...v.components[k] }))}
-            columns={[
-              {
-                dataIndex: 'key',
-                title: t('warranty.component'),
-                render: (k: (typeof COMPONENTS)[number]) => t(`warranty.components.${k}`),
-              },
-              { dataIndex: 'covered', title: t('warranty.verdict'), render: (c: boolean) => <Covered covered={c} /> },
-              { dataIndex: 'until', title: t('warranty.until'), render: formatDate },
-              { key: 'why', title: t('warranty.why'), render: (_, d) => d.explanation[lang] },
-            ]}
-          />
-          {v.notes.map((n) => (
-            <Typography.Text key={n.clause.path + n.explanation[lang]} type="secondary">
-              {n.explanation[lang]}
-            </Typography.Text>
-          ))}
-        </Flex>
+        <VerdictDetails
+          verdict={v}
+          pack={{ id: data.selection.packId, version: data.selection.version }}
+          loading={isFetching}
+        />
       ) : null}
     </RecordSection>
   );

@@ -1,0 +1,573 @@
+import { DISPOSITIONS, ORDER_CHANNELS, ORDER_TYPES, type WorkOrder } from '@aftercare/contracts';
+import { CheckCircleOutlined, PhoneOutlined, PlusOutlined, UserAddOutlined } from '@ant-design/icons';
+import {
+  Alert,
+  Button,
+  Card,
+  Col,
+  DatePicker,
+  Descriptions,
+  Empty,
+  Flex,
+  Form,
+  Input,
+  List,
+  Radio,
+  Row,
+  Select,
+  Space,
+  Switch,
+  Tag,
+  Typography,
+} from 'antd';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { useMe } from '../../api/auth.ts';
+import { ApiError } from '../../api/client.ts';
+import { type CustomerLookup, lookupCustomers, useCustomerProducts } from '../../api/customers.ts';
+import { type IntakeResult, useApiRoutes, useFaultCodes, useIntake } from '../../api/work-orders.ts';
+import { DivisionPicker } from '../../components/DivisionPicker.tsx';
+import { applyServerErrors } from '../../components/FormDrawer.tsx';
+import { EnumTags } from '../../components/labels.tsx';
+import { BrandSelect, CategorySelect, useCategoryNames } from '../../components/pickers.tsx';
+import { primaryAddress, primaryPhone } from '../customers/customer-values.ts';
+import { WarrantyVerdict } from '../products/WarrantyVerdict.tsx';
+import {
+  closesOnCall,
+  type DeskValues,
+  type IdempotencyState,
+  idempotencyFor,
+  intakeBodyOf,
+  lookupOrder,
+  MAX_WINDOWS,
+  NO_PRODUCT,
+  normalizeFaultCodes,
+} from './order-values.ts';
+
+type Found = CustomerLookup['customers'][number];
+type Picked = { kind: 'existing'; found: Found } | { kind: 'new' } | null;
+type Duplicate = { orders: { id: string; number: string; status: string }[] };
+
+/** The agent desk: who is calling, what for, the verdict before saving; one save, ready for the next call. */
+export default function DeskPage() {
+  const { t } = useTranslation();
+  const { data: me } = useMe();
+  const [form] = Form.useForm<DeskValues>();
+  const lookupRef = useRef<{ focus: () => void } | null>(null);
+  const [lookupText, setLookupText] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [found, setFound] = useState<Found[] | null>(null);
+  const [picked, setPicked] = useState<Picked>(null);
+  const [lookupError, setLookupError] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [duplicate, setDuplicate] = useState<Duplicate | null>(null);
+  const [saved, setSaved] = useState<IntakeResult | null>(null);
+  const idem = useRef<IdempotencyState | null>(null);
+  const intake = useIntake();
+  const routes = useApiRoutes();
+  const categoryName = useCategoryNames();
+
+  const customer = picked?.kind === 'existing' ? picked.found.customer : null;
+  const brandId = Form.useWatch('brandId', form);
+  const productId = Form.useWatch('productId', form);
+  const type = Form.useWatch('type', form);
+  const resolvedOnCall = Form.useWatch('resolvedOnCall', form);
+  const windows = Form.useWatch('windows', form) ?? [];
+  // The lookup lists the customer's products; the full list comes from the products API.
+  const productsQuery = useCustomerProducts(customer?.id);
+  // The list keeps its previous page while loading: only the picked customer's products count.
+  const products =
+    picked?.kind === 'existing'
+      ? (productsQuery.data?.items.filter((p) => p.customerId === picked.found.customer.id) ?? picked.found.products)
+      : [];
+  const faultCodesRouted = Boolean(routes.data?.has('GET /fault-codes'));
+  const faultCodes = useFaultCodes(brandId, faultCodesRouted);
+  const defaultBrand = me?.scope.brandIds.length === 1 ? me.scope.brandIds[0] : undefined;
+
+  useEffect(() => lookupRef.current?.focus(), []);
+
+  const initialValues: DeskValues = useMemo(
+    () => ({ type: 'repair', channel: 'phone', priority: 'normal', windows: [null], brandId: defaultBrand }),
+    [defaultBrand],
+  );
+
+  const clearResult = () => {
+    setError(null);
+    setDuplicate(null);
+  };
+
+  const pick = (f: Found, serial?: string) => {
+    clearResult();
+    setSaved(null);
+    setPicked({ kind: 'existing', found: f });
+    const a = primaryAddress(f.customer);
+    const bySerial = serial ? f.products.find((p) => p.serial?.toUpperCase() === serial.toUpperCase()) : undefined;
+    const only = f.products.length === 1 ? f.products[0] : undefined;
+    form.setFieldsValue({
+      brandId: f.customer.brandId,
+      productId: (bySerial ?? only)?.id,
+      categoryCode: undefined,
+      address: a ? { divisionCode: a.divisionCode, detail: a.detail } : { divisionCode: null, detail: '' },
+    });
+  };
+
+  const startNew = (phone?: string) => {
+    clearResult();
+    setSaved(null);
+    setPicked({ kind: 'new' });
+    form.setFieldsValue({
+      productId: NO_PRODUCT,
+      brandId: form.getFieldValue('brandId') ?? defaultBrand,
+      newCustomer: { phone: phone ?? '', name: '', divisionCode: null, addressDetail: '' },
+      address: { divisionCode: null, detail: '' },
+    });
+  };
+
+  const lookup = async (raw: string) => {
+    const text = raw.trim();
+    if (!text) return;
+    setBusy(true);
+    setLookupError(null);
+    setSaved(null);
+    try {
+      let hits: Found[] = [];
+      let by: 'phone' | 'serial' = 'phone';
+      for (const kind of lookupOrder(text)) {
+        by = kind;
+        hits = (await lookupCustomers(kind === 'phone' ? { phone: text } : { serial: text })).customers;
+        if (hits.length) break;
+      }
+      setFound(hits);
+      if (hits.length === 1) pick(hits[0]!, by === 'serial' ? text : undefined);
+      else setPicked(null);
+    } catch (err) {
+      setFound(null);
+      setLookupError(err instanceof ApiError ? err.detail : String(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const resetForNextCall = () => {
+    form.resetFields();
+    setPicked(null);
+    setFound(null);
+    setLookupText('');
+    clearResult();
+    idem.current = null;
+    lookupRef.current?.focus();
+  };
+
+  const submit = async (onDuplicate?: 'link' | 'create') => {
+    clearResult();
+    const values = form.getFieldsValue(true) as DeskValues;
+    if (!picked) {
+      setError(t('desk.needCustomer'));
+      return;
+    }
+    const body = intakeBodyOf(values, customer?.id ?? null, onDuplicate);
+    idem.current = idempotencyFor(idem.current, body);
+    try {
+      const r = await intake.mutateAsync({ body, key: idem.current.key });
+      setSaved(r);
+      resetForNextCall();
+    } catch (err) {
+      if (!(err instanceof ApiError)) throw err;
+      if (err.code === 'WORK_ORDER_DUPLICATE') {
+        const details = err.details as { openOrders?: Duplicate['orders'] } | undefined;
+        setDuplicate({ orders: details?.openOrders ?? [] });
+        return;
+      }
+      const rest = applyServerErrors(form, err);
+      setError([rest.detail, ...rest.rest.map((r) => r.message)].join(' '));
+    }
+  };
+
+  const isCallOnly = closesOnCall(type);
+  const selectedProduct = productId && productId !== NO_PRODUCT ? productId : null;
+
+  return (
+    <Flex vertical gap={16} data-testid="desk-page">
+      <Typography.Title level={4} style={{ margin: 0 }}>
+        {t('desk.title')}
+      </Typography.Title>
+      {saved ? <SavedNotice result={saved} onClose={() => setSaved(null)} /> : null}
+      <Row gutter={16}>
+        <Col xs={24} xl={14}>
+          <Flex vertical gap={16}>
+            <Card size="small" title={t('desk.lookup')}>
+              <Flex gap={12} align="center" wrap>
+                <Input.Search
+                  ref={(el) => {
+                    lookupRef.current = el;
+                  }}
+                  style={{ width: 380 }}
+                  prefix={<PhoneOutlined />}
+                  placeholder={t('desk.lookupPlaceholder')}
+                  enterButton={t('desk.lookupGo')}
+                  value={lookupText}
+                  onChange={(e) => setLookupText(e.target.value)}
+                  loading={busy}
+                  onSearch={(v) => void lookup(v)}
+                  data-testid="desk-lookup"
+                />
+                <Button
+                  icon={<UserAddOutlined />}
+                  onClick={() => startNew(lookupOrder(lookupText)[0] === 'phone' ? lookupText : '')}
+                  data-testid="desk-new-customer"
+                >
+                  {t('desk.newCustomer')}
+                </Button>
+                {lookupError ? <Typography.Text type="danger">{lookupError}</Typography.Text> : null}
+                {found && found.length === 0 ? (
+                  <Typography.Text type="secondary">{t('desk.lookupNone')}</Typography.Text>
+                ) : null}
+              </Flex>
+              {found && found.length > 1 ? (
+                <List
+                  size="small"
+                  style={{ marginTop: 8 }}
+                  header={t('desk.found', { count: found.length })}
+                  dataSource={found}
+                  renderItem={(f) => {
+                    const a = primaryAddress(f.customer);
+                    const active = customer?.id === f.customer.id;
+                    return (
+                      <List.Item
+                        actions={[
+                          <Button key="pick" size="small" type={active ? 'primary' : 'default'} onClick={() => pick(f)}>
+                            {active ? t('desk.picked') : t('desk.pick')}
+                          </Button>,
+                        ]}
+                      >
+                        <Flex gap={12} align="center" wrap>
+                          <Typography.Text strong>{f.customer.name}</Typography.Text>
+                          <span>{primaryPhone(f.customer)?.number ?? ''}</span>
+                          <span>{a ? `${a.divisionName ?? a.divisionCode} ${a.detail}` : ''}</span>
+                          <EnumTags kind="customerFlag" values={f.flags} />
+                        </Flex>
+                      </List.Item>
+                    );
+                  }}
+                />
+              ) : null}
+            </Card>
+            <Form<DeskValues>
+              form={form}
+              layout="vertical"
+              initialValues={initialValues}
+              onValuesChange={() => setDuplicate(null)}
+              onFinish={() => void submit()}
+              data-testid="desk-form"
+            >
+              <Card size="small" title={t('desk.customerTitle')} style={{ marginBottom: 16 }}>
+                {picked === null ? <Typography.Text type="secondary">{t('desk.needCustomer')}</Typography.Text> : null}
+                {picked?.kind === 'existing' ? (
+                  <Descriptions
+                    size="small"
+                    column={2}
+                    items={[
+                      { key: 'name', label: t('desk.name'), children: picked.found.customer.name },
+                      {
+                        key: 'phone',
+                        label: t('desk.phone'),
+                        children: primaryPhone(picked.found.customer)?.number ?? t('common.none'),
+                      },
+                      {
+                        key: 'flags',
+                        label: t('orders.flags'),
+                        span: 2,
+                        children: (
+                          <Space>
+                            <EnumTags kind="customerFlag" values={picked.found.flags} />
+                            <Link to={`/customers/${picked.found.customer.id}`} target="_blank">
+                              {t('customers.open')}
+                            </Link>
+                          </Space>
+                        ),
+                      },
+                    ]}
+                  />
+                ) : null}
+                {picked?.kind === 'new' ? (
+                  <Row gutter={12}>
+                    <Col span={24}>
+                      <Typography.Text type="secondary">{t('desk.newCustomerTitle')}</Typography.Text>
+                    </Col>
+                    <Col span={8}>
+                      <Form.Item name={['newCustomer', 'name']} label={t('desk.name')} rules={[{ required: true }]}>
+                        <Input maxLength={100} />
+                      </Form.Item>
+                    </Col>
+                    <Col span={8}>
+                      <Form.Item name={['newCustomer', 'phone']} label={t('desk.phone')} rules={[{ required: true }]}>
+                        <Input maxLength={40} />
+                      </Form.Item>
+                    </Col>
+                    <Col span={8}>
+                      <Form.Item name="brandId" label={t('desk.brand')} rules={[{ required: true }]}>
+                        <BrandSelect />
+                      </Form.Item>
+                    </Col>
+                    <Col span={12}>
+                      <Form.Item
+                        name={['newCustomer', 'divisionCode']}
+                        label={t('desk.division')}
+                        rules={[{ required: true }]}
+                      >
+                        <DivisionPicker />
+                      </Form.Item>
+                    </Col>
+                    <Col span={12}>
+                      <Form.Item
+                        name={['newCustomer', 'addressDetail']}
+                        label={t('desk.addressDetail')}
+                        rules={[{ required: true }]}
+                      >
+                        <Input maxLength={200} />
+                      </Form.Item>
+                    </Col>
+                  </Row>
+                ) : null}
+              </Card>
+              <Card size="small" title={t('desk.productTitle')} style={{ marginBottom: 16 }}>
+                <Form.Item name="productId" noStyle>
+                  <Radio.Group style={{ display: 'flex', flexDirection: 'column', gap: 6 }}>
+                    {products.map((p) => (
+                      <Radio key={p.id} value={p.id}>
+                        <Space>
+                          <span>{categoryName(p.categoryCode, p.brandId)}</span>
+                          <Typography.Text strong>{p.modelCode ?? ''}</Typography.Text>
+                          <Typography.Text type="secondary">{p.serial ?? ''}</Typography.Text>
+                          {p.purchaseDate ? <Tag>{p.purchaseDate}</Tag> : null}
+                        </Space>
+                      </Radio>
+                    ))}
+                    <Radio value={NO_PRODUCT}>{t('desk.noProduct')}</Radio>
+                  </Radio.Group>
+                </Form.Item>
+                {productId === NO_PRODUCT ? (
+                  <Form.Item
+                    name="categoryCode"
+                    label={t('desk.category')}
+                    style={{ marginTop: 12, marginBottom: 0 }}
+                    rules={[{ required: true }]}
+                  >
+                    <CategorySelect brandId={brandId} style={{ width: 280 }} />
+                  </Form.Item>
+                ) : null}
+              </Card>
+              <Card size="small" title={t('desk.requestTitle')}>
+                <Row gutter={12}>
+                  <Col span={8}>
+                    <Form.Item name="type" label={t('desk.type')} rules={[{ required: true }]}>
+                      <Select
+                        data-testid="desk-type"
+                        options={ORDER_TYPES.map((v) => ({ value: v, label: t(`orders.types.${v}`) }))}
+                      />
+                    </Form.Item>
+                  </Col>
+                  <Col span={8}>
+                    <Form.Item name="channel" label={t('desk.channel')} rules={[{ required: true }]}>
+                      <Select options={ORDER_CHANNELS.map((v) => ({ value: v, label: t(`orders.channels.${v}`) }))} />
+                    </Form.Item>
+                  </Col>
+                  <Col span={8}>
+                    <Form.Item name="priority" label={t('desk.priority')}>
+                      <Radio.Group
+                        optionType="button"
+                        options={(['normal', 'urgent'] as const).map((v) => ({
+                          value: v,
+                          label: t(`orders.priorities.${v}`),
+                        }))}
+                      />
+                    </Form.Item>
+                  </Col>
+                  <Col span={24}>
+                    <Form.Item name="faultDescription" label={t('desk.fault')}>
+                      <Input.TextArea rows={3} maxLength={2000} showCount data-testid="desk-fault" />
+                    </Form.Item>
+                  </Col>
+                  <Col span={24}>
+                    <Form.Item
+                      name="faultCodes"
+                      label={t('desk.faultCodes')}
+                      extra={faultCodesRouted ? undefined : t('desk.faultCodesHint')}
+                      normalize={(v: string[]) => normalizeFaultCodes(v)}
+                    >
+                      <Select
+                        mode={faultCodesRouted ? 'multiple' : 'tags'}
+                        maxCount={10}
+                        tokenSeparators={[',', ' ', '，']}
+                        open={faultCodesRouted ? undefined : false}
+                        suffixIcon={null}
+                        options={(faultCodes.data ?? []).map((f) => ({ value: f.code, label: `${f.code} ${f.name}` }))}
+                      />
+                    </Form.Item>
+                  </Col>
+                  <Col span={12}>
+                    <Form.Item
+                      name={['address', 'divisionCode']}
+                      label={t('desk.address')}
+                      extra={picked?.kind === 'existing' ? t('desk.addressDefault') : undefined}
+                    >
+                      <DivisionPicker />
+                    </Form.Item>
+                  </Col>
+                  <Col span={12}>
+                    <Form.Item name={['address', 'detail']} label={t('desk.addressDetail')}>
+                      <Input maxLength={200} />
+                    </Form.Item>
+                  </Col>
+                  <Col span={24}>
+                    <Form.Item label={t('desk.windows')} style={{ marginBottom: 8 }}>
+                      <Form.List name="windows">
+                        {(fields, { add, remove }) => (
+                          <Flex gap={8} wrap align="center">
+                            {fields.map((f) => (
+                              <Space.Compact key={f.key}>
+                                <Form.Item name={f.name} noStyle>
+                                  <DatePicker.RangePicker
+                                    showTime={{ format: 'HH:mm', minuteStep: 30 }}
+                                    format="MM-DD HH:mm"
+                                    style={{ width: 280 }}
+                                  />
+                                </Form.Item>
+                                {fields.length > 1 ? <Button onClick={() => remove(f.name)}>×</Button> : null}
+                              </Space.Compact>
+                            ))}
+                            {windows.length < MAX_WINDOWS ? (
+                              <Button icon={<PlusOutlined />} onClick={() => add(null)}>
+                                {t('desk.addWindow')}
+                              </Button>
+                            ) : null}
+                          </Flex>
+                        )}
+                      </Form.List>
+                    </Form.Item>
+                  </Col>
+                  {isCallOnly ? (
+                    <>
+                      <Col span={6}>
+                        <Form.Item name="resolvedOnCall" label={t('desk.resolvedOnCall')} valuePropName="checked">
+                          <Switch data-testid="desk-resolved" />
+                        </Form.Item>
+                      </Col>
+                      {resolvedOnCall ? (
+                        <>
+                          <Col span={8}>
+                            <Form.Item name="disposition" label={t('desk.disposition')} rules={[{ required: true }]}>
+                              <Select
+                                options={DISPOSITIONS.map((v) => ({ value: v, label: t(`orders.dispositions.${v}`) }))}
+                              />
+                            </Form.Item>
+                          </Col>
+                          <Col span={10}>
+                            <Form.Item name="dispositionNote" label={t('desk.dispositionNote')}>
+                              <Input maxLength={2000} />
+                            </Form.Item>
+                          </Col>
+                        </>
+                      ) : null}
+                    </>
+                  ) : null}
+                </Row>
+              </Card>
+            </Form>
+          </Flex>
+        </Col>
+        <Col xs={24} xl={10}>
+          <Flex vertical gap={16} style={{ position: 'sticky', top: 16 }}>
+            {selectedProduct ? (
+              <WarrantyVerdict productId={selectedProduct} />
+            ) : (
+              <Card size="small" title={t('desk.verdictTitle')}>
+                <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('desk.verdictNeedsProduct')} />
+              </Card>
+            )}
+            {duplicate ? (
+              <Alert
+                type="warning"
+                showIcon
+                data-testid="desk-duplicate"
+                title={t('desk.duplicateTitle')}
+                description={
+                  <Flex vertical gap={8}>
+                    <Space wrap>
+                      {duplicate.orders.map((o) => (
+                        <Link key={o.id} to={`/orders/${o.id}`} target="_blank">
+                          {o.number} · {t(`orders.statuses.${o.status as WorkOrder['status']}`)}
+                        </Link>
+                      ))}
+                    </Space>
+                    <Space>
+                      <Button type="primary" loading={intake.isPending} onClick={() => void submit('link')}>
+                        {t('desk.duplicateLink')}
+                      </Button>
+                      <Button loading={intake.isPending} onClick={() => void submit('create')}>
+                        {t('desk.duplicateCreate')}
+                      </Button>
+                    </Space>
+                  </Flex>
+                }
+              />
+            ) : null}
+            {error ? <Alert type="error" showIcon title={error} data-testid="desk-error" /> : null}
+            <Flex gap={8}>
+              <Button
+                type="primary"
+                size="large"
+                loading={intake.isPending}
+                disabled={!picked}
+                onClick={() => form.submit()}
+                data-testid="desk-save"
+              >
+                {t('desk.save')}
+              </Button>
+              <Button size="large" onClick={resetForNextCall}>
+                {t('desk.reset')}
+              </Button>
+            </Flex>
+          </Flex>
+        </Col>
+      </Row>
+    </Flex>
+  );
+}
+
+/** After a save: the order number, the customer's progress link, and a way to the order. */
+function SavedNotice({ result, onClose }: { result: IntakeResult; onClose: () => void }) {
+  const { t } = useTranslation();
+  const n = result.order.number;
+  const title =
+    result.outcome === 'closed_on_call'
+      ? t('desk.savedClosed', { number: n })
+      : result.outcome === 'linked'
+        ? t('desk.savedLinked', { number: n })
+        : t('desk.saved', { number: n });
+  const link = result.customerLink ? `${window.location.origin}${result.customerLink}` : null;
+  return (
+    <Alert
+      type="success"
+      showIcon
+      icon={<CheckCircleOutlined />}
+      closable={{ onClose }}
+      data-testid="desk-saved"
+      title={title}
+      description={
+        <Space wrap>
+          <Link to={`/orders/${result.order.id}`}>{t('desk.openOrder')}</Link>
+          {link ? (
+            <>
+              <span>{t('desk.customerLink')}:</span>
+              <Typography.Text copyable={{ text: link }} code>
+                {result.customerLink}
+              </Typography.Text>
+            </>
+          ) : null}
+        </Space>
+      }
+    />
+  );
+}
