@@ -2,6 +2,9 @@ import type { AppContext } from './context.ts';
 import type { Logger } from './logger.ts';
 import { drainOutbox, type EventConsumer } from './outbox.ts';
 
+/** A periodic job of the worker loop over due-time columns (offer deadlines …); answers rows handled. */
+export type Sweep = (ctx: AppContext, log: Logger | null) => Promise<number>;
+
 export interface WorkerHandle {
   stop(): Promise<void>;
   /** Runs one drain now (tests and shutdown). */
@@ -17,6 +20,7 @@ export function startWorker(
   consumers: EventConsumer[],
   log: Logger | null,
   intervalMs = 500,
+  sweeps: Sweep[] = [],
 ): WorkerHandle {
   let stopped = false;
   let running: Promise<number> | null = null;
@@ -28,6 +32,14 @@ export function startWorker(
       total += r.dispatched;
       if (r.failed) log?.warn({ failed: r.failed }, 'outbox: some events failed and will be retried');
       if (r.claimed < 100 || stopped) break;
+    }
+    for (const sweep of sweeps) {
+      if (stopped) break;
+      try {
+        total += await sweep(ctx, log);
+      } catch (err) {
+        log?.error({ err }, 'sweep failed');
+      }
     }
     return total;
   };

@@ -63,3 +63,14 @@ export async function expireOffers(
   }
   return { expired, failed: failed.length };
 }
+
+/** The worker's sweep (registered in boot.ts): due offers expire and move on, a batch per tick. */
+export const offerSweep = async (
+  ctx: { db: Database; clock: Clock; packs: PackSource },
+  log: { warn(obj: object, msg: string): void } | null,
+): Promise<number> => {
+  const r = await expireOffers(ctx.db, ctx.clock, ctx.packs, 100, (orderId, err) =>
+    log?.warn({ orderId, err }, 'offer sweep: an order could not be expired; retried next tick'),
+  );
+  return r.expired;
+};

@@ -2,4 +2,4 @@ export { dispatchOrderWith, offerNext, type PackSource } from './dispatch.comman
 export { DispatchErrors } from './dispatch.errors.ts';
 export { rankCandidates, serviceTypeOf } from './dispatch.rank.ts';
 export { dispatchRoutes } from './dispatch.routes.ts';
-export { expireOffers, type SweepResult } from './dispatch.sweep.ts';
+export { expireOffers, offerSweep, type SweepResult } from './dispatch.sweep.ts';
