@@ -51,57 +51,64 @@ export async function lockOrder(db: Tx, scope: Scope, id: string): Promise<Order
     .executeTakeFirst();
 }
 
+/** The names shown with each order, in one query (customer, product, outlet, technician, division, booked?). */
 export async function orderViews(db: Tx, rows: OrderRow[]): Promise<OrderView[]> {
   if (rows.length === 0) return [];
-  const ids = (k: keyof OrderRow) => [
-    ...new Set(rows.map((r) => r[k]).filter((v): v is string => typeof v === 'string')),
-  ];
-  const none = ['00000000-0000-0000-0000-000000000000'];
-  const [customers, products, outlets, technicians, divisions, appts] = await Promise.all([
-    db.selectFrom('customers').select(['id', 'name']).where('id', 'in', ids('customer_id')).execute(),
-    db
-      .selectFrom('installed_products')
-      .select(['id', 'category_code', 'model_code', 'serial'])
-      .where('id', 'in', ids('product_id').length ? ids('product_id') : none)
-      .execute(),
-    db
-      .selectFrom('outlets')
-      .select(['id', 'code', 'name'])
-      .where('id', 'in', ids('outlet_id').length ? ids('outlet_id') : none)
-      .execute(),
-    db
-      .selectFrom('technicians')
-      .select(['id', 'name', 'licence_no', 'phone'])
-      .where('id', 'in', ids('technician_id').length ? ids('technician_id') : none)
-      .execute(),
-    db.selectFrom('divisions').select(['code', 'full_name']).where('code', 'in', ids('division_code')).execute(),
-    db
-      .selectFrom('work_order_appointments')
-      .select('order_id')
-      .where(
-        'order_id',
-        'in',
-        rows.map((r) => r.id),
-      )
-      .where('status', '=', 'active')
-      .execute(),
-  ]);
-  const by = <T extends { id: string }>(list: T[]) => new Map(list.map((x) => [x.id, x]));
-  const c = by(customers);
-  const p = by(products);
-  const o = by(outlets);
-  const t = by(technicians);
-  const d = new Map(divisions.map((x) => [x.code, x.full_name]));
-  const booked = new Set(appts.map((a) => a.order_id));
-  return rows.map((row) => ({
-    row,
-    customerName: c.get(row.customer_id)?.name ?? '',
-    product: row.product_id ? (p.get(row.product_id) ?? null) : null,
-    outlet: row.outlet_id ? (o.get(row.outlet_id) ?? null) : null,
-    technician: row.technician_id ? (t.get(row.technician_id) ?? null) : null,
-    divisionName: d.get(row.division_code) ?? null,
-    hasActiveAppointment: booked.has(row.id),
-  }));
+  const extra = await db
+    .selectFrom('work_orders as wo')
+    .innerJoin('customers as c', 'c.id', 'wo.customer_id')
+    .leftJoin('installed_products as p', 'p.id', 'wo.product_id')
+    .leftJoin('outlets as o', 'o.id', 'wo.outlet_id')
+    .leftJoin('technicians as t', 't.id', 'wo.technician_id')
+    .leftJoin('divisions as d', 'd.code', 'wo.division_code')
+    .select([
+      'wo.id',
+      'c.name as customer_name',
+      'p.category_code as p_category',
+      'p.model_code as p_model',
+      'p.serial as p_serial',
+      'o.code as o_code',
+      'o.name as o_name',
+      't.name as t_name',
+      't.licence_no as t_licence',
+      't.phone as t_phone',
+      'd.full_name as division_name',
+    ])
+    .select(
+      sql<boolean>`EXISTS (SELECT 1 FROM work_order_appointments a WHERE a.order_id = wo.id AND a.status = 'active')`.as(
+        'booked',
+      ),
+    )
+    .where(
+      'wo.id',
+      'in',
+      rows.map((r) => r.id),
+    )
+    .execute();
+  const byId = new Map(extra.map((x) => [x.id, x]));
+  return rows.map((row) => {
+    const x = byId.get(row.id);
+    return {
+      row,
+      customerName: x?.customer_name ?? '',
+      product:
+        row.product_id && x?.p_category
+          ? {
+              id: row.product_id,
+              category_code: x.p_category,
+              model_code: x.p_model ?? null,
+              serial: x.p_serial ?? null,
+            }
+          : null,
+      outlet: row.outlet_id && x?.o_code ? { id: row.outlet_id, code: x.o_code, name: x.o_name! } : null,
+      technician:
+        row.technician_id && x?.t_name
+          ? { id: row.technician_id, name: x.t_name, licence_no: x.t_licence ?? null, phone: x.t_phone! }
+          : null,
+      divisionName: x?.division_name ?? null,
+      hasActiveAppointment: x?.booked ?? false,
+    };
+  });
 }
 
 export async function orderView(db: Tx, scope: Scope, id: string): Promise<OrderView | undefined> {
@@ -158,13 +165,4 @@ export async function recentlyResolved(db: Tx, productId: string, since: Date) {
 
 export async function timelineOf(db: Tx, orderId: string): Promise<EventRow[]> {
   return db.selectFrom('work_order_events').selectAll().where('order_id', '=', orderId).orderBy('seq').execute();
-}
-
-export async function nextSeq(db: Tx, orderId: string): Promise<number> {
-  const r = await db
-    .selectFrom('work_order_events')
-    .select((eb) => eb.fn.max('seq').as('m'))
-    .where('order_id', '=', orderId)
-    .executeTakeFirst();
-  return Number(r?.m ?? 0) + 1;
 }

@@ -2,7 +2,7 @@
 // guards against a stale edit, and the new status, the timeline event and the outbox event are written
 // in the caller's transaction — so the record, its history and its side effects commit together.
 import type { OrderAction, OrderStatus } from '@aftercare/contracts';
-import type { Transaction, Updateable } from 'kysely';
+import { sql, type Transaction, type Updateable } from 'kysely';
 import type { Actor, Principal, Scope } from '../../../platform/access/principal.ts';
 import type { Clock } from '../../../platform/clock.ts';
 import type { CommandDeps } from '../../../platform/context.ts';
@@ -13,7 +13,7 @@ import { emitEvent } from '../../../platform/outbox.ts';
 import { decide, type Party, type Refusal, RULES } from '../work-order-status.ts';
 import { WorkOrderErrors } from '../work-orders.errors.ts';
 import { partiesOf } from '../work-orders.presenter.ts';
-import { lockOrder, nextSeq, type OrderRow } from '../work-orders.repository.ts';
+import { lockOrder, type OrderRow } from '../work-orders.repository.ts';
 import type { WorkOrdersTable } from '../work-orders.tables.ts';
 
 type Trx = Transaction<DB>;
@@ -70,7 +70,8 @@ export async function appendEvent(
       id: newId(),
       order_id: order.id,
       brand_id: order.brand_id,
-      seq: await nextSeq(trx, order.id),
+      // The next number in the order's timeline, in the same statement (the order row is locked).
+      seq: sql<number>`(SELECT coalesce(max(seq), 0) + 1 FROM work_order_events WHERE order_id = ${order.id})`,
       action: e.action,
       from_status: e.from,
       to_status: e.to,
