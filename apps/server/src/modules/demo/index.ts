@@ -7,6 +7,7 @@ import { hashPassword } from '../auth/passwords.ts';
 import { buildCatalog } from './catalog-demo.ts';
 import { buildCustomers } from './customers-demo.ts';
 import { DEMO_PASSWORD } from './demo-users.ts';
+import { buildDispatchPins } from './dispatch-pins-demo.ts';
 import { loadDivisionIndex, loadTowns } from './divisions.ts';
 import { buildFaultCodes } from './fault-codes-demo.ts';
 import { mobileSource } from './names.ts';
@@ -160,6 +161,7 @@ export async function seedDemoData(ctx: Pick<AppContext, 'db' | 'clock'>): Promi
     await insertAll(trx, 'customer_addresses', customers.addresses);
     await insertAll(trx, 'installed_products', customers.products);
     await insertAll(trx, 'extended_warranty_contracts', customers.contracts);
+    await insertAll(trx, 'dispatch_pins', buildDispatchPins({ ...customers, ...network, id, now }));
 
     return {
       brands: network.brands.length,
