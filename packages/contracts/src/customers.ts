@@ -205,9 +205,30 @@ export const customerLookupQuery = z
     serial: z.string().trim().min(1).max(60).optional(),
   })
   .refine((q) => (q.phone === undefined) !== (q.serial === undefined), 'give phone or serial');
+/** A work order as the screen pop lists it (open orders and the latest contacts). */
+export const orderSummary = z.object({
+  id: z.uuid(),
+  number: z.string(),
+  type: z.string(),
+  channel: z.string(),
+  status: z.string(),
+  disposition: z.string().nullable(),
+  productId: z.uuid().nullable(),
+  createdAt: z.string(),
+});
 export const customerLookup = z
   .object({
-    customers: z.array(z.object({ customer, products: z.array(product), flags: z.array(z.enum(CUSTOMER_FLAGS)) })),
+    customers: z.array(
+      z.object({
+        customer,
+        products: z.array(product),
+        flags: z.array(z.enum(CUSTOMER_FLAGS)),
+        /** Every open order of the customer the caller may see. */
+        openOrders: z.array(orderSummary),
+        /** The five latest contacts (orders of any status, including those closed on the call). */
+        recentContacts: z.array(orderSummary),
+      }),
+    ),
   })
   .meta({ id: 'CustomerLookup' });
 export const customerDuplicates = z.object({

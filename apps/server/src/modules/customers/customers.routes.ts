@@ -19,6 +19,7 @@ import { productsExpiringSoon } from '../warranty/warranty.flags.ts';
 import { createCustomer, updateCustomer } from './customers.commands.ts';
 import { CustomerErrors } from './customers.errors.ts';
 import { mergeCustomers } from './customers.merge.ts';
+import { ordersOfCustomers, presentOrderSummary } from './customers.orders.ts';
 import { flagsOf, presentCustomer, presentProduct } from './customers.presenter.ts';
 import {
   type CustomerRow,
@@ -140,19 +141,29 @@ export function customerRoutes(app: TypedApp, ctx: AppContext) {
   );
 }
 
+const RECENT_CONTACTS = 5;
+
 async function screenPop(ctx: AppContext, p: Principal, rows: CustomerRow[]) {
   const unique = [...new Map(rows.map((r) => [r.id, r])).values()];
   const ids = unique.map((r) => r.id);
-  const [views, products, sharing] = await Promise.all([
+  const [views, products, sharing, orders] = await Promise.all([
     withDetails(ctx.db, unique),
     productsOf(ctx.db, p.scope, ids),
     sharingPhones(ctx.db, p.scope, ids),
+    ordersOfCustomers(ctx.db, p.scope, ids),
   ]);
   const expiring = await productsExpiringSoon(ctx, products);
   return views.map((v) => {
     const own = products.filter((pr) => pr.row.customer_id === v.row.id);
     const flags = flagsOf(v, sharing.has(v.row.id));
     if (own.some((pr) => expiring.has(pr.row.id))) flags.push('warranty_expiring_30d');
-    return { customer: presentCustomer(p, v), products: own.map(presentProduct), flags };
+    const theirs = orders.filter((o) => o.customer_id === v.row.id).map(presentOrderSummary);
+    return {
+      customer: presentCustomer(p, v),
+      products: own.map(presentProduct),
+      flags,
+      openOrders: theirs.filter((o) => o.status !== 'closed' && o.status !== 'cancelled'),
+      recentContacts: theirs.slice(0, RECENT_CONTACTS),
+    };
   });
 }

@@ -176,6 +176,22 @@ describe('screen pop', () => {
     }
   });
 
+  it('shows the open orders and the latest contacts, including one closed on the call', async () => {
+    const open = await t.factories.order(
+      { id: caller.id, brandId: brandA.id },
+      { productId: product.id, status: 'booked' },
+    );
+    await t.factories.order({ id: caller.id, brandId: brandA.id }, { status: 'closed', type: 'guidance' });
+    const res = await t.get('/api/v1/customers/lookup', agentA, { query: { phone: '13812341234' } });
+    const hit = res.data.customers[0];
+    expect(hit.openOrders.map((o: { id: string }) => o.id)).toEqual([open.id]);
+    expect(hit.openOrders[0]).toMatchObject({ number: open.number, status: 'booked', productId: product.id });
+    expect(hit.recentContacts.map((o: { status: string }) => o.status).sort()).toEqual(['booked', 'closed']);
+    // Another brand's agent finds nobody (and no orders) for the same number.
+    const other = await t.get('/api/v1/customers/lookup', agentB, { query: { phone: '13812341234' } });
+    expect(other.data.customers).toEqual([]);
+  });
+
   it('finds the owner by serial, in any letter case', async () => {
     const res = await t.get('/api/v1/customers/lookup', agentA, { query: { serial: 'aux2025kf0001' } });
     expect(res.data.customers.map((c: { customer: { id: string } }) => c.customer.id)).toEqual([caller.id]);

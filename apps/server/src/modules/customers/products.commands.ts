@@ -165,7 +165,8 @@ export async function createProductTx(
     () => new AppError(CustomerErrors.PRODUCT_SERIAL_TAKEN, { serial: serial ?? '' }),
     SERIAL_KEY,
   );
-  await replaceContracts(trx, clock, brandId, id, input.extendedWarranties);
+  // A new product has no contracts to replace.
+  if (input.extendedWarranties.length > 0) await replaceContracts(trx, clock, brandId, id, input.extendedWarranties);
   const view = (await productView(trx, scope, id))!;
   await writeAudit(trx, clock, actor, {
     action: 'product.create',
