@@ -152,7 +152,7 @@ export const ordersEnUS: typeof ordersZhCN = {
       serial_on_open_orders: 'Serial on several open orders',
       repeat_repair_30d: 'Repeat repair within 30 days',
       check_in_far: 'Check-in far from the address',
-      no_completion_proof: 'Completed without code or signature',
+      completed_without_code: 'Completed without the code (signature)',
     },
     visit: {
       in: 'Checked in',
@@ -170,6 +170,14 @@ export const ordersEnUS: typeof ordersZhCN = {
       total: 'Total',
       covered: 'Covered',
       payable: 'Payable',
+    },
+    appointmentStatuses: { active: 'Active', superseded: 'Rescheduled', cancelled: 'Cancelled' },
+    chargeStatuses: {
+      proposed: 'Proposed',
+      accepted: 'Accepted',
+      declined: 'Declined',
+      superseded: 'Superseded',
+      issued: 'Issued',
     },
     completionMethods: { code: 'SMS code', signature: 'Signature' },
   },

@@ -150,7 +150,7 @@ export const ordersZhCN = {
       serial_on_open_orders: '同一条码多张未完结工单',
       repeat_repair_30d: '30 天内重复维修',
       check_in_far: '签到位置偏离地址',
-      no_completion_proof: '完工无验证码/签名',
+      completed_without_code: '完工未用验证码（签名）',
     },
     visit: {
       in: '签到',
@@ -168,6 +168,14 @@ export const ordersZhCN = {
       total: '合计',
       covered: '保内免收',
       payable: '应付',
+    },
+    appointmentStatuses: { active: '有效', superseded: '已改约', cancelled: '已取消' },
+    chargeStatuses: {
+      proposed: '待确认',
+      accepted: '已接受',
+      declined: '已拒绝',
+      superseded: '已作废',
+      issued: '已开具',
     },
     completionMethods: { code: '短信验证码', signature: '用户签名' },
   },

@@ -406,20 +406,25 @@ export default function DeskPage() {
                       />
                     </Form.Item>
                   </Col>
-                  <Col span={12}>
-                    <Form.Item
-                      name={['address', 'divisionCode']}
-                      label={t('desk.address')}
-                      extra={picked?.kind === 'existing' ? t('desk.addressDefault') : undefined}
-                    >
-                      <DivisionPicker />
-                    </Form.Item>
-                  </Col>
-                  <Col span={12}>
-                    <Form.Item name={['address', 'detail']} label={t('desk.addressDetail')}>
-                      <Input maxLength={200} />
-                    </Form.Item>
-                  </Col>
+                  {/* A new customer's address is the service address; an existing one's primary is editable here. */}
+                  {picked?.kind === 'new' ? null : (
+                    <>
+                      <Col span={12}>
+                        <Form.Item
+                          name={['address', 'divisionCode']}
+                          label={t('desk.address')}
+                          extra={picked?.kind === 'existing' ? t('desk.addressDefault') : undefined}
+                        >
+                          <DivisionPicker />
+                        </Form.Item>
+                      </Col>
+                      <Col span={12}>
+                        <Form.Item name={['address', 'detail']} label={t('desk.addressDetail')}>
+                          <Input maxLength={200} />
+                        </Form.Item>
+                      </Col>
+                    </>
+                  )}
                   <Col span={24}>
                     <Form.Item label={t('desk.windows')} style={{ marginBottom: 8 }}>
                       <Form.List name="windows">

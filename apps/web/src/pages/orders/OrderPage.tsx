@@ -238,6 +238,8 @@ function OrderParts({ order }: { order: WorkOrder }) {
   const parts = { offers, appointments, visits, charges };
   const has = (what: keyof typeof parts) => routed(what) && !parts[what].isError && (what !== 'offers' || dispatcher);
   const lang = currentLanguage();
+  const label = (key: string, fallback: string) =>
+    (t as unknown as (k: string, d: object) => string)(key, { defaultValue: fallback });
   return (
     <>
       {has('offers') ? (
@@ -288,7 +290,11 @@ function OrderParts({ order }: { order: WorkOrder }) {
                 title: t('orders.form.window'),
                 render: (_, a) => `${formatDateTime(a.start)} – ${formatDateTime(a.end)}`,
               },
-              { dataIndex: 'status', title: t('orders.status') },
+              {
+                dataIndex: 'status',
+                title: t('orders.status'),
+                render: (v: string) => label(`orders.appointmentStatuses.${v}`, v),
+              },
               {
                 dataIndex: 'requestedBy',
                 title: t('orders.form.requestedBy'),
@@ -362,7 +368,11 @@ function OrderParts({ order }: { order: WorkOrder }) {
                 title: t('orders.charge.kind'),
                 render: (v: Charge['kind']) => t(`orders.charge.kinds.${v}`),
               },
-              { dataIndex: 'status', title: t('orders.status') },
+              {
+                dataIndex: 'status',
+                title: t('orders.status'),
+                render: (v: string) => label(`orders.chargeStatuses.${v}`, v),
+              },
               {
                 key: 'lines',
                 title: t('orders.charge.lines'),
@@ -426,11 +436,11 @@ function EventLine({ e }: { e: OrderEvent }) {
     <Flex vertical gap={2} data-testid="timeline-event">
       <Flex gap={8} align="center" wrap>
         <Typography.Text strong>{t(`orders.actions.${e.action}`)}</Typography.Text>
-        {e.fromStatus && e.toStatus ? (
+        {e.fromStatus && e.toStatus && e.fromStatus !== e.toStatus ? (
           <span>
             <OrderStatusTag status={e.fromStatus} /> → <OrderStatusTag status={e.toStatus} />
           </span>
-        ) : e.toStatus ? (
+        ) : e.toStatus && !e.fromStatus ? (
           <span>
             → <OrderStatusTag status={e.toStatus} />
           </span>
