@@ -1,5 +1,5 @@
 import { EditOutlined } from '@ant-design/icons';
-import { Alert, Button, Empty, Table, Tag } from 'antd';
+import { Alert, Button, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -12,6 +12,7 @@ import { RecordPage, RecordSection } from '../../components/RecordPage.tsx';
 import { StatusAction } from '../../components/StatusAction.tsx';
 import { useStatusToggle } from '../../components/useStatusToggle.ts';
 import { CustomerForm } from './CustomerForm.tsx';
+import { CustomerOrders } from './CustomerOrders.tsx';
 import { CustomerProducts } from './CustomerProducts.tsx';
 import { Duplicates } from './Duplicates.tsx';
 
@@ -144,9 +145,7 @@ export default function CustomerPage() {
             </RecordSection>
             <CustomerProducts customer={c} canWrite={canWrite} />
             <Duplicates customer={c} canMerge={canWrite} />
-            <RecordSection title={t('customers.laterTitle')}>
-              <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('customers.laterText')} />
-            </RecordSection>
+            <CustomerOrders customerId={c.id} />
           </>
         ) : null}
       </RecordPage>
