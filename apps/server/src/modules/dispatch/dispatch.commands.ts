@@ -107,7 +107,8 @@ export async function offerTo(
       rank: target.rank,
       source: target.source,
       status: 'pending',
-      reason,
+      // The row's reason is the outlet's answer (or a dispatcher's reason for sending it there).
+      reason: target.source === 'dispatcher' ? reason : null,
       offered_at: now,
       expires_at: expiresAt,
     })
@@ -119,7 +120,14 @@ export async function offerTo(
  * Offers a registered (or reopened) order to its best candidate, or leaves it on the board. Runs in
  * the caller's transaction with the order row locked; the system acts.
  */
-export async function offerNext(trx: Trx, clock: Clock, packs: PackSource, order: OrderRow): Promise<OrderRow> {
+export async function offerNext(
+  trx: Trx,
+  clock: Clock,
+  packs: PackSource,
+  order: OrderRow,
+  /** Why the order moves on (a hand-off): after_refusal, after_timeout; null for the first offer. */
+  cause: string | null = null,
+): Promise<OrderRow> {
   if (order.status !== 'registered' && order.status !== 'reopened') return order;
   if (order.outlet_id) return order;
   const rules = await rulesFor(trx, clock, packs, order.brand_id);
@@ -142,7 +150,7 @@ export async function offerNext(trx: Trx, clock: Clock, packs: PackSource, order
     'system',
     { outletId: first.outlet.id, rank: first.rank, source: first.pinned ? 'pinned' : 'auto' },
     rules.acceptMinutes,
-    null,
+    cause,
   );
 }
 

@@ -64,7 +64,7 @@ export function refuseOffer(
       patch: { outlet_id: null, offer_expires_at: null },
     });
     await closePendingOffer(trx, order.id, order.outlet_id, 'refused', reason, deps.clock.now());
-    const next = await offerNext(trx, deps.clock, deps.packs, refused);
+    const next = await offerNext(trx, deps.clock, deps.packs, refused, 'after_refusal');
     return { order: next, handedOn: next.status === 'dispatched' };
   });
 }

@@ -50,7 +50,7 @@ export async function expireOffers(
           patch: { outlet_id: null, offer_expires_at: null },
         });
         await closePendingOffer(trx, order.id, order.outlet_id, 'expired', 'offer_timeout', now);
-        await offerNext(trx, clock, packs, registered);
+        await offerNext(trx, clock, packs, registered, 'after_timeout');
         return true;
       });
       if (!done) break;

@@ -224,6 +224,7 @@ describe('offering', () => {
     expect(tl.data.items.map((e: { action: string }) => e.action)).toEqual(['register', 'offer', 'refuse', 'offer']);
     expect(tl.data.items[2]).toMatchObject({ reason: '本周人手不足', actor: { role: 'outlet_manager' } });
     expect(tl.data.items[3].data).toMatchObject({ outletId: second, handoff: 1, rank: 1 });
+    expect(tl.data.items[3].reason).toBe('after_refusal');
 
     // The second says no as well: nobody is left, the order waits on the board (refused view).
     const last = await t.post(`/api/v1/work-orders/${order.id}/refuse`, managerSecond, { reason: '不在服务范围' });
@@ -299,6 +300,11 @@ describe('offer timeout sweep', () => {
       [second, 'pending'],
     ]);
     expect((await actions(order.id)).slice(-2)).toEqual(['expire', 'offer']);
+    const [expire, offer] = (
+      await t.db.selectFrom('work_order_events').selectAll().where('order_id', '=', order.id).orderBy('seq').execute()
+    ).slice(-2);
+    expect(expire).toMatchObject({ reason: 'offer_timeout', actor_type: 'system', data: { outletId: first } });
+    expect(offer).toMatchObject({ reason: 'after_timeout', data: { outletId: second, handoff: 1 } });
     // The first outlet can no longer take it.
     expect((await t.post(`/api/v1/work-orders/${order.id}/accept`, manager)).statusCode).toBe(404);
     // The second one is late too; accepting after the deadline is refused before the sweep runs.
