@@ -94,7 +94,22 @@ describe('access map', () => {
         'divisions',
       ],
     ],
-    ['outlet_manager', ['orders', 'outlets', 'technicians', 'customers', 'models', 'parts', 'users', 'imports']],
+    [
+      'outlet_manager',
+      [
+        'outletOffers',
+        'outletOrders',
+        'outletDayPlan',
+        'orders',
+        'outlets',
+        'technicians',
+        'customers',
+        'models',
+        'parts',
+        'users',
+        'imports',
+      ],
+    ],
     ['technician', ['outlets', 'technicians', 'models', 'parts']],
     ['customer', []],
   ] as const)('%s sees its menu', (role, expected) => {
@@ -116,7 +131,9 @@ describe('access map', () => {
   });
 
   test('home is the first page on the menu, or the welcome page without one', () => {
-    expect(homePath(as('outlet_manager'))).toBe('/orders');
+    // The outlet portal opens on the offers waiting for an answer.
+    expect(homePath(as('outlet_manager'))).toBe('/outlet/offers');
+    expect(canOpen(as('platform_admin'), PAGES.find((p) => p.key === 'outletOffers')!)).toBe(false);
     expect(homePath(as('customer'))).toBe('/welcome');
     expect(canOpen(undefined, PAGES[0]!)).toBe(false);
   });

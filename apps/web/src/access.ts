@@ -23,7 +23,10 @@ export type PageKey =
   | 'desk'
   | 'orders'
   | 'dispatch'
-  | 'returnVisits';
+  | 'returnVisits'
+  | 'outletOffers'
+  | 'outletOrders'
+  | 'outletDayPlan';
 
 export type MenuGroup = 'service' | 'catalog' | 'network' | 'system';
 
@@ -40,6 +43,28 @@ export interface PageAccess {
 const FIELD_ROLES: readonly Role[] = ['outlet_manager', 'technician', 'customer'];
 
 export const PAGES: readonly PageAccess[] = [
+  // The outlet portal (section Q): an outlet manager's home is the offers waiting for an answer.
+  {
+    key: 'outletOffers',
+    path: '/outlet/offers',
+    group: 'service',
+    caps: ['orders.outlet'],
+    hiddenFor: ['platform_admin'],
+  },
+  {
+    key: 'outletOrders',
+    path: '/outlet/orders',
+    group: 'service',
+    caps: ['orders.outlet'],
+    hiddenFor: ['platform_admin'],
+  },
+  {
+    key: 'outletDayPlan',
+    path: '/outlet/day-plan',
+    group: 'service',
+    caps: ['orders.outlet'],
+    hiddenFor: ['platform_admin'],
+  },
   // Staff work-order pages (sections E, F, I): the agent's desk first, so an agent lands on it.
   { key: 'desk', path: '/desk', group: 'service', caps: ['orders.write'] },
   { key: 'orders', path: '/orders', group: 'service', caps: ['orders.read'], hiddenFor: ['customer', 'technician'] },

@@ -1,4 +1,5 @@
 import { customersEnUS } from './customers.en-US.ts';
+import { fieldEnUS } from './field.en-US.ts';
 import { ordersEnUS } from './orders.en-US.ts';
 import { policiesEnUS } from './policies.en-US.ts';
 import type { Resources } from './zh-CN.ts';
@@ -135,6 +136,9 @@ export const enUS: Resources = {
     orders: 'Work orders',
     dispatch: 'Dispatch board',
     returnVisits: 'Return visits',
+    outletOffers: 'Incoming offers',
+    outletOrders: 'Outlet orders',
+    outletDayPlan: 'Day plans',
   },
   apiKeys: {
     title: 'API keys',
@@ -336,4 +340,5 @@ export const enUS: Resources = {
   ...customersEnUS,
   ...policiesEnUS,
   ...ordersEnUS,
+  ...fieldEnUS,
 };

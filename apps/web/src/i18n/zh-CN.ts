@@ -1,4 +1,5 @@
 import { customersZhCN } from './customers.zh-CN.ts';
+import { fieldZhCN } from './field.zh-CN.ts';
 import { ordersZhCN } from './orders.zh-CN.ts';
 import { policiesZhCN } from './policies.zh-CN.ts';
 /** Chinese (default) resources. en-US.ts must have the same shape (checked by its type). */
@@ -127,6 +128,9 @@ export const zhCN = {
     orders: '工单',
     dispatch: '派单台',
     returnVisits: '回访',
+    outletOffers: '待接工单',
+    outletOrders: '网点工单',
+    outletDayPlan: '工程师日程',
   },
   apiKeys: {
     title: 'API 密钥',
@@ -324,6 +328,7 @@ export const zhCN = {
   ...customersZhCN,
   ...policiesZhCN,
   ...ordersZhCN,
+  ...fieldZhCN,
 };
 
 type Leaves<T> = { [K in keyof T]: T[K] extends string ? string : Leaves<T[K]> };

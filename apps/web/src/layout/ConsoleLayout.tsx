@@ -14,9 +14,12 @@ import {
   FileProtectOutlined,
   FileTextOutlined,
   GlobalOutlined,
+  InboxOutlined,
   KeyOutlined,
   LogoutOutlined,
   PhoneOutlined,
+  ProfileOutlined,
+  ScheduleOutlined,
   SendOutlined,
   ShopOutlined,
   TagsOutlined,
@@ -52,6 +55,9 @@ const PAGE_ICONS: Record<PageKey, ReactNode> = {
   orders: <FileTextOutlined />,
   dispatch: <SendOutlined />,
   returnVisits: <CommentOutlined />,
+  outletOffers: <InboxOutlined />,
+  outletOrders: <ProfileOutlined />,
+  outletDayPlan: <ScheduleOutlined />,
 };
 const GROUP_ICONS: Record<MenuGroup, ReactNode> = {
   service: <CustomerServiceOutlined />,
