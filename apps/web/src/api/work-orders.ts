@@ -96,18 +96,18 @@ export function useOrderPart<T>(id: string | undefined, what: string, enabled: b
   });
 }
 
-/** Brand fault codes, when the server lists them (GET /fault-codes?brandId=). */
-export function useFaultCodes(brandId: string | undefined, enabled: boolean) {
+/** The brand's fault codes for a category (plus its all-category codes), when the server lists them. */
+export function useFaultCodes(brandId: string | undefined, categoryCode: string | undefined, enabled: boolean) {
   return useQuery({
-    queryKey: workOrderKeys.faultCodes(brandId ?? ''),
+    queryKey: [...workOrderKeys.faultCodes(brandId ?? ''), categoryCode ?? ''],
     queryFn: ({ signal }) =>
-      request<{ items: { code: string; name: string; categoryCode: string | null }[] }>('/fault-codes', {
-        query: { brandId, status: 'active' },
-        signal,
-        silent: true,
-      }),
+      request<{ items: { code: string; name: string; categoryCode: string | null; serious: boolean }[] }>(
+        '/fault-codes',
+        { query: { brandId, categoryCode, status: 'active' }, signal, silent: true },
+      ),
     enabled: Boolean(brandId) && enabled,
     select: (b) => b.items,
+    staleTime: 10 * 60_000,
     retry: false,
   });
 }

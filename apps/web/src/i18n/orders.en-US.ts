@@ -219,6 +219,7 @@ export const ordersEnUS: typeof ordersZhCN = {
     verdictTitle: 'Warranty verdict (before saving)',
     verdictNeedsProduct: 'Pick a registered product to see its warranty verdict',
     save: 'Save order',
+    saveHint: 'Ctrl+Enter saves',
     reset: 'Clear for the next call',
     saved: 'Order {{number}} saved',
     savedClosed: 'Order {{number}} registered and closed on the call',

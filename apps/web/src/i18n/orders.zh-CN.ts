@@ -217,6 +217,7 @@ export const ordersZhCN = {
     verdictTitle: '保修判定（保存前）',
     verdictNeedsProduct: '选择已登记的产品后显示保修判定',
     save: '保存工单',
+    saveHint: 'Ctrl+Enter 保存',
     reset: '清空，接下一个电话',
     saved: '工单 {{number}} 已保存',
     savedClosed: '工单 {{number}} 已登记并在电话中办结',

@@ -69,7 +69,8 @@ export default function DeskPage() {
   const categoryName = useCategoryNames();
 
   const customer = picked?.kind === 'existing' ? picked.found.customer : null;
-  const brandId = Form.useWatch('brandId', form);
+  // The brand has a field only for a new customer; a picked customer's brand is a plain store value.
+  const brandId = Form.useWatch('brandId', { form, preserve: true }) as string | undefined;
   const productId = Form.useWatch('productId', form);
   const type = Form.useWatch('type', form);
   const resolvedOnCall = Form.useWatch('resolvedOnCall', form);
@@ -82,7 +83,11 @@ export default function DeskPage() {
       ? (productsQuery.data?.items.filter((p) => p.customerId === picked.found.customer.id) ?? picked.found.products)
       : [];
   const faultCodesRouted = Boolean(routes.data?.has('GET /fault-codes'));
-  const faultCodes = useFaultCodes(brandId, faultCodesRouted);
+  const categoryCode = Form.useWatch('categoryCode', form);
+  const pickedCategory =
+    productId && productId !== NO_PRODUCT ? products.find((p) => p.id === productId)?.categoryCode : categoryCode;
+  const faultCodes = useFaultCodes(brandId, pickedCategory, faultCodesRouted);
+  const faultRef = useRef<{ focus: () => void } | null>(null);
   const defaultBrand = me?.scope.brandIds.length === 1 ? me.scope.brandIds[0] : undefined;
 
   useEffect(() => lookupRef.current?.focus(), []);
@@ -139,8 +144,11 @@ export default function DeskPage() {
         if (hits.length) break;
       }
       setFound(hits);
-      if (hits.length === 1) pick(hits[0]!, by === 'serial' ? text : undefined);
-      else setPicked(null);
+      if (hits.length === 1) {
+        pick(hits[0]!, by === 'serial' ? text : undefined);
+        // Keyboard flow: the caller is known, type what is wrong.
+        setTimeout(() => faultRef.current?.focus(), 0);
+      } else setPicked(null);
     } catch (err) {
       setFound(null);
       setLookupError(err instanceof ApiError ? err.detail : String(err));
@@ -259,6 +267,13 @@ export default function DeskPage() {
               initialValues={initialValues}
               onValuesChange={() => setDuplicate(null)}
               onFinish={() => void submit()}
+              onKeyDown={(e) => {
+                // Ctrl/⌘+Enter saves from anywhere in the form.
+                if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+                  e.preventDefault();
+                  form.submit();
+                }
+              }}
               data-testid="desk-form"
             >
               <Card size="small" title={t('desk.customerTitle')} style={{ marginBottom: 16 }}>
@@ -386,7 +401,15 @@ export default function DeskPage() {
                   </Col>
                   <Col span={24}>
                     <Form.Item name="faultDescription" label={t('desk.fault')}>
-                      <Input.TextArea rows={3} maxLength={2000} showCount data-testid="desk-fault" />
+                      <Input.TextArea
+                        ref={(el) => {
+                          faultRef.current = el;
+                        }}
+                        rows={3}
+                        maxLength={2000}
+                        showCount
+                        data-testid="desk-fault"
+                      />
                     </Form.Item>
                   </Col>
                   <Col span={24}>
@@ -402,7 +425,11 @@ export default function DeskPage() {
                         tokenSeparators={[',', ' ', '，']}
                         open={faultCodesRouted ? undefined : false}
                         suffixIcon={null}
-                        options={(faultCodes.data ?? []).map((f) => ({ value: f.code, label: `${f.code} ${f.name}` }))}
+                        optionFilterProp="label"
+                        options={(faultCodes.data ?? []).map((f) => ({
+                          value: f.code,
+                          label: `${f.code} ${f.name}${f.serious ? ' ⚠' : ''}`,
+                        }))}
                       />
                     </Form.Item>
                   </Col>
@@ -530,6 +557,9 @@ export default function DeskPage() {
               >
                 {t('desk.save')}
               </Button>
+              <Typography.Text type="secondary" style={{ alignSelf: 'center' }}>
+                {t('desk.saveHint')}
+              </Typography.Text>
               <Button size="large" onClick={resetForNextCall}>
                 {t('desk.reset')}
               </Button>
