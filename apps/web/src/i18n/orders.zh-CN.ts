@@ -102,7 +102,7 @@ export const ordersZhCN = {
     channels: {
       phone: '电话',
       web: '网站',
-      h5: 'H5',
+      h5: 'H5 页面',
       email: '电子邮件',
       fax: '传真',
       wechat: '微信',
