@@ -4,6 +4,7 @@
  * A path may end in `#testid` to click that element (a create button, a row) before the shot, or
  * `#row` to click the first table row (its detail drawer).
  * Writes PNGs to e2e/.artifacts/screens/. SCREEN_LANG=en-US shows the English console.
+ * SCREEN_VIEWPORT=375x812 shoots at a phone's size (touch, mobile; the technician's /m pages, the H5 page).
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -16,7 +17,9 @@ mkdirSync(out, { recursive: true });
 const browser = await launchBrowser();
 try {
   const lang = process.env.SCREEN_LANG === 'en-US' ? 'en-US' : 'zh-CN';
-  const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: lang });
+  const [width = 1440, height = 900] = (process.env.SCREEN_VIEWPORT ?? '').split('x').map(Number).filter(Boolean);
+  const phone = width < 600;
+  const page = await browser.newPage({ viewport: { width, height }, locale: lang, isMobile: phone, hasTouch: phone });
   await page.addInitScript((l) => localStorage.setItem('aftercare.lang', l), lang);
   await page.goto(base + '/login');
   await page.getByTestId('login-submit').waitFor();
@@ -31,7 +34,7 @@ try {
     else if (click) await page.getByTestId(click).click();
     if (click) await page.waitForLoadState('networkidle');
     await page.waitForTimeout(800);
-    const name = `${lang}-${target.replace(/^\//, '').replace(/[/?=&#]/g, '_') || 'home'}`;
+    const name = `${lang}${phone ? `-${width}` : ''}-${target.replace(/^\//, '').replace(/[/?=&#]/g, '_') || 'home'}`;
     await page.screenshot({ path: join(out, `${username}-${name}.png`), fullPage: true });
     console.log('wrote', join(out, `${username}-${name}.png`));
   }

@@ -131,8 +131,9 @@ describe('access map', () => {
   });
 
   test('home is the first page on the menu, or the welcome page without one', () => {
-    // The outlet portal opens on the offers waiting for an answer.
+    // The outlet portal opens on the offers waiting for an answer; a technician on the phone pages.
     expect(homePath(as('outlet_manager'))).toBe('/outlet/offers');
+    expect(homePath(as('technician'))).toBe('/m');
     expect(canOpen(as('platform_admin'), PAGES.find((p) => p.key === 'outletOffers')!)).toBe(false);
     expect(homePath(as('customer'))).toBe('/welcome');
     expect(canOpen(undefined, PAGES[0]!)).toBe(false);
@@ -140,7 +141,7 @@ describe('access map', () => {
 
   test('after login, back to where the session ended only if the new user may open it', () => {
     expect(landingPath(as('brand_admin'), '/system/users?role=agent')).toBe('/system/users?role=agent');
-    expect(landingPath(as('technician'), '/system/users')).toBe('/network/outlets');
+    expect(landingPath(as('technician'), '/system/users')).toBe('/m');
     // Staff who take calls land on the agent desk.
     expect(landingPath(as('brand_admin'), '/welcome')).toBe('/desk');
     expect(landingPath(as('brand_admin'), undefined)).toBe('/desk');

@@ -142,8 +142,13 @@ export function visiblePages(user: Principal | null | undefined): PageAccess[] {
   return PAGES.filter((p) => canOpen(user, p));
 }
 
+/** The technician's phone pages (antd-mobile, no console frame). */
+export const FIELD_HOME = '/m';
+
 /** Where a user lands after login, or when a page is not theirs. */
 export function homePath(user: Principal | null | undefined): string {
+  // A technician works on a phone: the mobile job pages, outside the console.
+  if (user?.role === 'technician') return FIELD_HOME;
   return visiblePages(user)[0]?.path ?? '/welcome';
 }
 

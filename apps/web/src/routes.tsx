@@ -31,6 +31,10 @@ const PAGE_COMPONENTS: Record<PageKey, ComponentType> = {
   outletDayPlan: lazy(() => import('./pages/outlet/DayPlanPage.tsx')),
 };
 
+// Phone pages outside the console frame: the technician's jobs (session) and the customer's H5 (public).
+const FieldRoutes = lazy(() => import('./pages/field/FieldRoutes.tsx'));
+const H5OrderPage = lazy(() => import('./pages/h5/H5OrderPage.tsx'));
+
 const RECORD_COMPONENTS: Record<(typeof RECORD_ROUTES)[number]['path'], ComponentType> = {
   '/customers/:id': lazy(() => import('./pages/customers/CustomerPage.tsx')),
   '/products/:id': lazy(() => import('./pages/products/ProductPage.tsx')),
@@ -54,6 +58,22 @@ export function AppRoutes() {
   return (
     <Routes>
       <Route path="/login" element={<LoginPage />} />
+      <Route
+        path="/m/*"
+        element={
+          <Suspense fallback={fullPage}>
+            <FieldRoutes />
+          </Suspense>
+        }
+      />
+      <Route
+        path="/h5/orders/:token"
+        element={
+          <Suspense fallback={fullPage}>
+            <H5OrderPage />
+          </Suspense>
+        }
+      />
       <Route element={<RequireSession />}>
         <Route index element={<Navigate to={home} replace />} />
         {[

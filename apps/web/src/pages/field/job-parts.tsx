@@ -1,0 +1,66 @@
+import type { WorkOrder } from '@aftercare/contracts';
+import { EnvironmentOutlined, PhoneOutlined } from '@ant-design/icons';
+import { Tag } from 'antd-mobile';
+import { useTranslation } from 'react-i18next';
+import { mapUrl, statusColor, telHref } from './field-helpers.ts';
+
+/** antd-mobile Tag colours are named differently from antd's. */
+const MOBILE_COLORS: Record<string, string> = {
+  orange: 'warning',
+  gold: 'warning',
+  blue: 'primary',
+  processing: 'primary',
+  purple: '#722ed1',
+  green: 'success',
+  default: 'default',
+};
+
+export function StatusTag({ status }: { status: WorkOrder['status'] }) {
+  const { t } = useTranslation();
+  return (
+    <Tag color={MOBILE_COLORS[statusColor(status)] ?? 'default'} fill="outline" data-testid="job-status">
+      {t(`field.status.${status}`)}
+    </Tag>
+  );
+}
+
+/**
+ * The customer's phone: a `tel:` link when the server gave a dialable number; masked (a technician
+ * has no `pii.phone`) it is shown as is with a note — there is no relay number to call through yet.
+ */
+export function CallLink({ phone }: { phone: string }) {
+  const { t } = useTranslation();
+  const href = telHref(phone);
+  if (href)
+    return (
+      <a href={href} onClick={(e) => e.stopPropagation()} data-testid="call-link">
+        <PhoneOutlined /> {phone}
+      </a>
+    );
+  return (
+    <span data-testid="masked-phone">
+      <PhoneOutlined style={{ color: '#bbb' }} /> {phone}
+      <div style={{ color: '#999', fontSize: 12 }}>{t('field.m.maskedNote')}</div>
+    </span>
+  );
+}
+
+export function NavLink({ address }: { address: string }) {
+  const { t } = useTranslation();
+  return (
+    <a
+      href={mapUrl(address)}
+      target="_blank"
+      rel="noreferrer"
+      onClick={(e) => e.stopPropagation()}
+      data-testid="nav-link"
+      style={{ whiteSpace: 'nowrap' }}
+    >
+      <EnvironmentOutlined /> {t('field.m.navigate')}
+    </a>
+  );
+}
+
+export function addressOf(o: Pick<WorkOrder, 'address'>): string {
+  return `${o.address.divisionName ?? ''}${o.address.detail}`;
+}
