@@ -431,7 +431,7 @@ function EventLine({ e }: { e: OrderEvent }) {
       : role
         ? t('orders.timeline.byActor', { name: e.actor.name, role })
         : e.actor.name;
-  const summary = dataSummary(e.data);
+  const summary = dataSummary(e.data, 200, formatDateTime);
   return (
     <Flex vertical gap={2} data-testid="timeline-event">
       <Flex gap={8} align="center" wrap>

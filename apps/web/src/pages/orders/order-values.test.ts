@@ -188,6 +188,18 @@ describe('lookup, time and summaries', () => {
       'channel: phone; faultCodes: E1, F3; deep: {…}',
     );
     expect(dataSummary({ text: 'x'.repeat(300) }, 20)).toHaveLength(20);
+    // Ids stay out (the names travel beside them); instants go through the given formatter.
+    expect(
+      dataSummary(
+        {
+          outletId: '01a24d21-5425-7000-8001-1889f34f9410',
+          outletName: '江北康达',
+          expiresAt: '2026-12-06T21:24:41.078Z',
+        },
+        160,
+        (iso) => `<${iso.slice(11, 16)}>`,
+      ),
+    ).toBe('outletName: 江北康达; expiresAt: <21:24>');
   });
 
   test('return-visit outcome: a reason only when unsatisfied', () => {

@@ -210,15 +210,28 @@ export function ageOf(since: string, now: number): { h: number; m: number; minut
 
 export const isOverdue = (due: string | null | undefined, now: number) => Boolean(due && Date.parse(due) < now);
 
-/** A timeline event's data as one short line: `key: value` pairs, long values cut, nested ones counted. */
-export function dataSummary(data: Record<string, unknown>, max = 160): string {
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
+
+/**
+ * A timeline event's data as one short line: `key: value` pairs; internal ids are left out (names
+ * travel beside them), instants go through `time` (Shanghai time on screen), nested values are
+ * counted, and the line is cut at `max`.
+ */
+export function dataSummary(
+  data: Record<string, unknown>,
+  max = 160,
+  time: (iso: string) => string = (iso) => iso,
+): string {
   const parts: string[] = [];
   for (const [k, v] of Object.entries(data)) {
     if (v === null || v === undefined || v === '') continue;
+    if (typeof v === 'string' && UUID.test(v)) continue;
     if (Array.isArray(v)) {
       if (v.length === 0) continue;
       parts.push(`${k}: ${v.every((x) => typeof x !== 'object') ? v.join(', ') : `[${v.length}]`}`);
     } else if (typeof v === 'object') parts.push(`${k}: {…}`);
+    else if (typeof v === 'string' && ISO_INSTANT.test(v)) parts.push(`${k}: ${time(v)}`);
     else parts.push(`${k}: ${String(v)}`);
   }
   const line = parts.join('; ');
