@@ -388,6 +388,16 @@ describe('completion', () => {
     expect([again.statusCode, again.data.code]).toEqual([409, 'WORK_ORDER_ILLEGAL_TRANSITION']);
   });
 
+  it('cannot text a code to a landline: the customer signs instead', async () => {
+    const o = await x.onSite();
+    await x.t.db.updateTable('work_orders').set({ contact_phone: '02155551234' }).where('id', '=', o.id).execute();
+    const events = await x.t.count('events');
+    const res = await x.t.post(`/api/v1/work-orders/${o.id}/completion-code`, x.as.tech);
+    expect([res.statusCode, res.data.code]).toEqual([422, 'VISIT_NO_PHONE']);
+    expect(await x.t.count('events')).toBe(events);
+    expect((await x.row(o.id)).completion_code_hash).toBeNull();
+  });
+
   it('only the assigned technician completes; others get 403 or 404', async () => {
     const o = await x.onSite();
     await x.tick(o.id);
