@@ -32,7 +32,11 @@ const JOB = {
 async function ready(verdict: Verdict | null = null) {
   const o = await x.onSite();
   if (verdict)
-    await x.t.db.updateTable('work_orders').set({ verdict: JSON.stringify(verdict) }).where('id', '=', o.id).execute();
+    await x.t.db
+      .updateTable('work_orders')
+      .set({ verdict: JSON.stringify(verdict) })
+      .where('id', '=', o.id)
+      .execute();
   await x.tick(o.id);
   return o;
 }
@@ -47,7 +51,9 @@ describe('quote', () => {
     const c = res.data.charge;
     expect(c).toMatchObject({ kind: 'quote', status: 'proposed', feePack: { id: 'cn-baseline', version: 1 } });
     // Shanghai (31…), urban: labor 50 yuan, the regional call-out 40 yuan, the part at its catalog price.
-    expect(c.lines.map((l: { code: string; unitFen: number; payableFen: number }) => [l.code, l.unitFen, l.payableFen])).toEqual([
+    expect(
+      c.lines.map((l: { code: string; unitFen: number; payableFen: number }) => [l.code, l.unitFen, l.payableFen]),
+    ).toEqual([
       ['labor-minor', 5000, 5000],
       ['on-site', 4000, 4000],
       [part.code, 45000, 45000],
@@ -132,13 +138,20 @@ describe('acceptance gate and receipt', () => {
     const none = await x.t.post(`/api/v1/work-orders/${o.id}/quote/decision`, x.as.tech, { accept: true });
     expect([none.statusCode, none.data.code]).toEqual([409, 'VISIT_QUOTE_NONE']);
     expect((await x.row(o.id)).status).toBe('on_site');
-    expect(await x.t.db.selectFrom('work_order_charges').select('id').where('order_id', '=', o.id).where('kind', '=', 'receipt').execute()).toEqual([]);
+    expect(
+      await x.t.db
+        .selectFrom('work_order_charges')
+        .select('id')
+        .where('order_id', '=', o.id)
+        .where('kind', '=', 'receipt')
+        .execute(),
+    ).toEqual([]);
 
     // A smaller job, accepted on the technician's screen: completion issues the receipt from it.
     await x.t.post(`/api/v1/work-orders/${o.id}/quote`, x.as.tech, { items: [{ code: 'labor-minor', quantity: 1 }] });
-    expect((await x.t.post(`/api/v1/work-orders/${o.id}/quote/decision`, x.as.manager, { accept: true })).statusCode).toBe(
-      403,
-    );
+    expect(
+      (await x.t.post(`/api/v1/work-orders/${o.id}/quote/decision`, x.as.manager, { accept: true })).statusCode,
+    ).toBe(403);
     const ok = await x.t.post(`/api/v1/work-orders/${o.id}/quote/decision`, x.as.tech, { accept: true });
     expect(ok.data.charge.status).toBe('accepted');
     const done = await sign(o.id);
@@ -155,7 +168,12 @@ describe('acceptance gate and receipt', () => {
     const done = await sign(o.id);
     expect(done.data.status).toBe('resolved');
     const charges = await x.t.get(`/api/v1/work-orders/${o.id}/charges`, x.as.tech);
-    expect(charges.data.items.at(-1)).toMatchObject({ kind: 'receipt', totalFen: 54000, coveredFen: 54000, payableFen: 0 });
+    expect(charges.data.items.at(-1)).toMatchObject({
+      kind: 'receipt',
+      totalFen: 54000,
+      coveredFen: 54000,
+      payableFen: 0,
+    });
     expect(charges.data.items.at(-1).lines).toHaveLength(3);
   });
 });
@@ -180,7 +198,11 @@ describe('customer H5', () => {
     expect(res.statusCode).toBe(200);
     expect(res.data.charge).toMatchObject({ status: 'accepted', decidedBy: 'customer:h5' });
     const tl = await x.t.get(`/api/v1/work-orders/${o.id}/timeline`, x.as.agent);
-    expect(tl.data.items.at(-1)).toMatchObject({ action: 'quote_decision', actor: { role: 'customer' }, data: { accept: true } });
+    expect(tl.data.items.at(-1)).toMatchObject({
+      action: 'quote_decision',
+      actor: { role: 'customer' },
+      data: { accept: true },
+    });
     expect((await sign(o.id)).data.status).toBe('resolved');
     // The signed-in customer reads their own order's charges; another outlet does not.
     expect((await x.t.get(`/api/v1/work-orders/${o.id}/charges`, x.as.customer)).data.items).toHaveLength(2);
