@@ -324,6 +324,7 @@ const EXEMPT: Record<string, string> = {
   'PATCH /api/v1/divisions/:code': 'national reference data (divisions.write only)',
   'POST /api/v1/divisions': 'national reference data (divisions.write only)',
   'GET /api/v1/imports/templates/:kind': 'an empty template file',
+  'GET /api/v1/imports/progress/:jobId': "public: a run's row counts, reached by the random id its client made",
   'POST /api/v1/imports/:kind': 'row-level scope checks are covered in modules/imports tests',
   'GET /api/v1/h5/orders/:token': "public: the customer's own order, reached by the secret token of their SMS link",
   'GET /api/v1/h5/orders/:token/charges': "public: the charges of the token's own order only",

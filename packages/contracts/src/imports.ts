@@ -41,6 +41,30 @@ export const importQuery = z.strictObject({
     .default('false')
     .transform((v) => v === 'true'),
   mode: z.enum(['create', 'upsert']).default('create'),
+  /**
+   * An id the client generates for this run (a random UUID) to poll GET /imports/progress/:jobId
+   * while the request runs.
+   */
+  jobId: z.uuid().optional(),
 });
+
+export const importProgressParams = z.strictObject({ jobId: z.uuid() });
+
+/**
+ * A run's progress: `checking` (reading and checking every row), `writing` (`processed` of `total`
+ * rows written, in one transaction), then `done` or `failed` (refused: nothing written).
+ */
+export const importProgress = z
+  .object({
+    jobId: z.uuid(),
+    kind: importKind,
+    dryRun: z.boolean(),
+    phase: z.enum(['checking', 'writing', 'done', 'failed']),
+    processed: z.number().int(),
+    total: z.number().int().nullable(),
+    startedAt: z.string(),
+    finishedAt: z.string().nullable(),
+  })
+  .meta({ id: 'ImportProgress' });
 export const IMPORT_MAX_ROWS = 20_000;
 export const importTemplateQuery = z.strictObject({ format: z.enum(['xlsx', 'csv']).default('xlsx') });

@@ -322,6 +322,8 @@ export const enUS: Resources = {
     imported: 'Import finished',
     resultTitleDry: 'Check result',
     resultTitle: 'Import result',
+    progressChecking: 'Reading and checking the file…',
+    progressRows: '{{processed}} of {{total}} rows written (committed only when all succeed)',
   },
   audit: {
     title: 'Audit log',

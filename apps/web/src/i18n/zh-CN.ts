@@ -310,6 +310,8 @@ export const zhCN = {
     imported: '导入完成',
     resultTitleDry: '校验结果',
     resultTitle: '导入结果',
+    progressChecking: '正在读取并校验文件…',
+    progressRows: '已写入 {{processed}} / {{total}} 行（全部成功后才提交）',
   },
   audit: {
     title: '操作日志',

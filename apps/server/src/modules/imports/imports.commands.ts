@@ -19,6 +19,8 @@ import type { ImportKind } from './imports.values.ts';
 export interface ImportDeps {
   db: Database;
   clock: Clock;
+  /** Told after each row is written (`processed` rows so far), for the progress bar. */
+  onProgress?: (processed: number) => Promise<void>;
   /** Reads a product's production date from its serial (sales rows without one). */
   decode?: ProductionDateDecoder;
   /** Told about unexpected (non-domain) failures, which the report only names by row. */
@@ -32,6 +34,8 @@ export interface ImportOutcome {
 }
 
 type Trx = Transaction<DB>;
+
+const YIELD_EVERY = 10;
 
 class DryRunDone extends Error {}
 class RowFailure extends Error {
@@ -168,6 +172,11 @@ export async function runImport(
         } catch (err) {
           throw new RowFailure(row.row, err);
         }
+        const done = outcome.created + outcome.updated + outcome.unchanged;
+        // PGlite answers from WebAssembly without giving the event loop a turn: let timers and other
+        // requests (the progress poll) run now and then.
+        if (done % YIELD_EVERY === 0) await new Promise((resolve) => setImmediate(resolve));
+        await deps.onProgress?.(done);
       }
       await writeAudit(trx, deps.clock, actor, {
         action: `import.${kind}`,

@@ -7,6 +7,16 @@ export const ImportErrors = defineErrors({
     'zh-CN': '导入文件有 {count} 处错误，未导入任何数据',
     'en-US': 'The file has {count} error(s); nothing was imported',
   },
+  IMPORT_JOB_TAKEN: {
+    status: 409,
+    'zh-CN': '导入任务编号 {jobId} 已被使用，请重新开始',
+    'en-US': 'Import job id {jobId} is already in use; start again',
+  },
+  IMPORT_JOB_UNKNOWN: {
+    status: 404,
+    'zh-CN': '没有编号为 {jobId} 的导入任务',
+    'en-US': 'No import job {jobId}',
+  },
   IMPORT_NO_FILE: {
     status: 400,
     'zh-CN': '请以 multipart/form-data 上传文件，字段名为 file',

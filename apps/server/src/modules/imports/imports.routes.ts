@@ -2,10 +2,13 @@ import {
   type Capability,
   IMPORT_MAX_ROWS,
   importKind,
+  importProgress,
+  importProgressParams,
   importQuery,
   importResult,
   importTemplateQuery,
 } from '@aftercare/contracts';
+import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { actorOf, type Principal } from '../../platform/access/principal.ts';
 import type { AppContext } from '../../platform/context.ts';
@@ -15,6 +18,7 @@ import { localeOf } from '../../platform/http/problem.ts';
 import { productionDateDecoder } from '../warranty/warranty.serial.ts';
 import { runImport } from './imports.commands.ts';
 import { ImportErrors } from './imports.errors.ts';
+import { ImportProgressBoard } from './imports.progress.ts';
 import { detectFormat, readTable } from './imports.read.ts';
 import { loadResolver } from './imports.repository.ts';
 import { buildTemplate, templateCsv } from './imports.template.ts';
@@ -42,7 +46,7 @@ const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.s
 
 export function importRoutes(app: TypedApp, ctx: AppContext) {
   const tags = ['imports'];
-  const decode = productionDateDecoder(ctx);
+  const board = new ImportProgressBoard(ctx.db, ctx.clock, ctx.handle.kind === 'postgres');
 
   app.post(
     '/imports/:kind',
@@ -71,38 +75,82 @@ export function importRoutes(app: TypedApp, ctx: AppContext) {
     async (req) => {
       const p = req.principal!;
       const { kind } = req.params;
-      const { dryRun, mode } = req.query;
+      const { dryRun, mode, jobId } = req.query;
       requireCapability(p, kind);
       if (!req.isMultipart()) throw new AppError(ImportErrors.IMPORT_NO_FILE);
-      const file = await req.file();
-      if (file?.fieldname !== 'file') throw new AppError(ImportErrors.IMPORT_NO_FILE);
-      const buf = await file.toBuffer();
-      const format = detectFormat(buf, file.filename);
-      const table = await readTable(buf, format, IMPORT_MAX_ROWS);
-
-      const locale = localeOf(req);
-      const resolver = await loadResolver(ctx.db, p.scope, kind, collectRefs(kind, table));
-      const plan = planImport(kind, table, resolver, { mode, locale });
-      if (plan.errorCount > 0) {
-        // A dry run is the check itself: it reports the errors. A real import refuses the whole file.
-        if (dryRun)
-          return { kind, dryRun, total: plan.total, created: 0, updated: 0, unchanged: 0, errors: plan.errors };
-        throw new AppError(ImportErrors.IMPORT_HAS_ERRORS, { count: plan.errorCount }, plan.errors);
+      if (!jobId) return importFile(req, p, kind, { dryRun, mode, jobId: null });
+      const owner = p.via === 'api_key' ? p.apiKeyId : p.userId;
+      if (!(await board.start(jobId, { kind, dryRun, owner, filename: null })))
+        throw new AppError(ImportErrors.IMPORT_JOB_TAKEN, { jobId });
+      let ok = false;
+      try {
+        const out = await importFile(req, p, kind, { dryRun, mode, jobId });
+        ok = out.errors.length === 0;
+        return out;
+      } finally {
+        await board.finish(jobId, ok);
       }
+    },
+  );
 
-      const outcome = await runImport(
-        {
-          ...ctx,
-          decode,
-          onUnexpected: (err, row) => req.log.error({ err, kind, row }, 'import row failed unexpectedly'),
-        },
-        actorOf(p, req.id),
-        p.scope,
-        kind,
-        plan.rows,
-        { dryRun, locale, filename: file.filename },
-      );
-      return { kind, dryRun, total: plan.total, ...outcome, errors: [] };
+  /** Reads, checks and writes the uploaded file; reports progress under `jobId` when given. */
+  async function importFile(
+    req: FastifyRequest,
+    p: Principal,
+    kind: ImportKind,
+    { dryRun, mode, jobId }: { dryRun: boolean; mode: 'create' | 'upsert'; jobId: string | null },
+  ) {
+    const file = await req.file();
+    if (file?.fieldname !== 'file') throw new AppError(ImportErrors.IMPORT_NO_FILE);
+    const buf = await file.toBuffer();
+    const format = detectFormat(buf, file.filename);
+    const table = await readTable(buf, format, IMPORT_MAX_ROWS);
+
+    const locale = localeOf(req);
+    const resolver = await loadResolver(ctx.db, p.scope, kind, collectRefs(kind, table));
+    const plan = planImport(kind, table, resolver, { mode, locale });
+    if (plan.errorCount > 0) {
+      // A dry run is the check itself: it reports the errors. A real import refuses the whole file.
+      if (dryRun) return { kind, dryRun, total: plan.total, created: 0, updated: 0, unchanged: 0, errors: plan.errors };
+      throw new AppError(ImportErrors.IMPORT_HAS_ERRORS, { count: plan.errorCount }, plan.errors);
+    }
+
+    if (jobId) board.writing(jobId, plan.rows.length);
+    const outcome = await runImport(
+      {
+        ...ctx,
+        decode: productionDateDecoder(ctx, { cacheBrands: true }),
+        ...(jobId && { onProgress: (processed: number) => board.advance(jobId, processed) }),
+        onUnexpected: (err, row) => req.log.error({ err, kind, row }, 'import row failed unexpectedly'),
+      },
+      actorOf(p, req.id),
+      p.scope,
+      kind,
+      plan.rows,
+      { dryRun, locale, filename: file.filename },
+    );
+    return { kind, dryRun, total: plan.total, ...outcome, errors: [] };
+  }
+
+  app.get(
+    '/imports/progress/:jobId',
+    {
+      schema: {
+        tags,
+        summary: "A running import's progress (rows written of the total), by the id its client generated",
+        description:
+          'Public and answered without the database while the import runs, so a poll is never held up by ' +
+          "the import's transaction: the job id is the client's secret (a random UUID) and the answer holds " +
+          'only counts. Poll it without credentials.',
+        params: importProgressParams,
+        response: { 200: importProgress },
+      },
+      config: { access: { public: true } },
+    },
+    async (req) => {
+      const view = await board.view(req.params.jobId);
+      if (!view) throw new AppError(ImportErrors.IMPORT_JOB_UNKNOWN, { jobId: req.params.jobId });
+      return view;
     },
   );
 

@@ -7,7 +7,6 @@ import { productionDateDecoder } from '../warranty/warranty.serial.ts';
 import { receiveSales } from './sales.feed.ts';
 
 export function salesRoutes(app: TypedApp, ctx: AppContext) {
-  const decode = productionDateDecoder(ctx);
   app.post(
     '/sales',
     {
@@ -31,7 +30,7 @@ export function salesRoutes(app: TypedApp, ctx: AppContext) {
       return receiveSales(
         {
           ...ctx,
-          decode,
+          decode: productionDateDecoder(ctx, { cacheBrands: true }),
           onUnexpected: (err, line) => req.log.error({ err, line }, 'sales line failed unexpectedly'),
         },
         actorOf(p, req.id),

@@ -8,10 +8,17 @@ import { BASELINE_PACK, packCategory } from './warranty.evaluate.ts';
 import { choosePack, type Policies } from './warranty.packs.ts';
 import { brandById } from './warranty.repository.ts';
 
-export function serialDecoder(policies: Policies, clock: Clock): ProductionDateDecoder {
+type BrandRow = Awaited<ReturnType<typeof brandById>>;
+
+/** `brands` memoizes the brand rows (one import, many products of the same brand). */
+export function serialDecoder(policies: Policies, clock: Clock, brands?: Map<string, BrandRow>): ProductionDateDecoder {
   return async (db, q) => {
     if (!q.serial) return null;
-    const brand = await brandById(db, q.brandId);
+    let brand = brands?.get(q.brandId);
+    if (!brand) {
+      brand = await brandById(db, q.brandId);
+      brands?.set(q.brandId, brand);
+    }
     if (!brand) return null;
     const choice = choosePack(policies, brand.policy_pack ?? BASELINE_PACK, shanghaiDate(clock.now()));
     if (!choice) return null;
@@ -27,8 +34,13 @@ export function serialDecoder(policies: Policies, clock: Clock): ProductionDateD
 
 /**
  * The decoder over the packs the warranty routes judge with: the app's pack set as it is at each
- * write (an activated version applies from the next product on).
+ * write (an activated version applies from the next product on). `cacheBrands` keeps the brand rows
+ * for the decoder's life: for one import or feed batch, not for the app.
  */
-export function productionDateDecoder(ctx: Pick<AppContext, 'packs' | 'clock'>): ProductionDateDecoder {
-  return (db, q) => serialDecoder(ctx.packs.current(), ctx.clock)(db, q);
+export function productionDateDecoder(
+  ctx: Pick<AppContext, 'packs' | 'clock'>,
+  opts: { cacheBrands?: boolean } = {},
+): ProductionDateDecoder {
+  const brands = opts.cacheBrands ? new Map<string, BrandRow>() : undefined;
+  return (db, q) => serialDecoder(ctx.packs.current(), ctx.clock, brands)(db, q);
 }

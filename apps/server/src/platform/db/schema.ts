@@ -1,6 +1,7 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { CatalogTables } from '../../modules/catalog/catalog.tables.ts';
 import type { CustomerTables } from '../../modules/customers/customers.tables.ts';
+import type { ImportTables } from '../../modules/imports/imports.tables.ts';
 import type { PolicyTables } from '../../modules/policies/policies.tables.ts';
 import type { SalesTables } from '../../modules/sales/sales.tables.ts';
 import type { WorkOrderTables } from '../../modules/work-orders/work-orders.tables.ts';
@@ -269,4 +270,10 @@ interface CoreTables {
 }
 
 /** Every table: the platform and network ones here, each later module's in its own `*.tables.ts`. */
-export type DB = CoreTables & CustomerTables & CatalogTables & SalesTables & PolicyTables & WorkOrderTables;
+export type DB = CoreTables &
+  CustomerTables &
+  CatalogTables &
+  SalesTables &
+  PolicyTables &
+  WorkOrderTables &
+  ImportTables;

@@ -1,6 +1,19 @@
 import { IMPORT_KINDS } from '@aftercare/contracts';
 import { CheckCircleOutlined, DownloadOutlined, InboxOutlined, UploadOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Checkbox, Flex, Segmented, Space, Statistic, Table, Typography, Upload } from 'antd';
+import {
+  Alert,
+  Button,
+  Card,
+  Checkbox,
+  Flex,
+  Progress,
+  Segmented,
+  Space,
+  Statistic,
+  Table,
+  Typography,
+  Upload,
+} from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client.ts';
@@ -10,10 +23,12 @@ import {
   type ImportResult,
   type ImportRowError,
   templateUrl,
+  useImportProgress,
   useRunImport,
 } from '../../api/imports.ts';
 import { useCan } from '../../auth/useAccess.ts';
 import { enumLabel } from '../../components/labels.tsx';
+import { newJobId, progressBar } from './import-progress.ts';
 
 const ACCEPT = '.csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -29,12 +44,19 @@ export default function ImportsPage() {
   const [result, setResult] = useState<ImportResult | null>(null);
   const [failed, setFailed] = useState<string | null>(null);
   const run = useRunImport();
+  // The running import's id: its progress is polled while the upload request runs.
+  const [jobId, setJobId] = useState<string | null>(null);
+  const progress = useImportProgress(jobId);
+  const bar = progressBar(progress.data);
 
   const start = (asDryRun: boolean) => {
     if (!file) return;
+    const id = newJobId();
+    setJobId(id);
     run.mutate(
-      { kind, file, dryRun: asDryRun, mode },
+      { kind, file, dryRun: asDryRun, mode, jobId: id },
       {
+        onSettled: () => setJobId(null),
         onSuccess: (r) => {
           setFailed(null);
           setResult(r);
@@ -127,6 +149,16 @@ export default function ImportsPage() {
               {dryRun ? t('imports.check') : t('imports.commit')}
             </Button>
           </Space>
+          {run.isPending ? (
+            <Flex vertical gap={4} data-testid="import-progress">
+              <Progress percent={bar.percent} status="active" />
+              <Typography.Text type="secondary">
+                {bar.phase === 'writing'
+                  ? t('imports.progressRows', { processed: bar.processed, total: bar.total })
+                  : t('imports.progressChecking')}
+              </Typography.Text>
+            </Flex>
+          ) : null}
         </Flex>
       </Card>
       {result ? (
