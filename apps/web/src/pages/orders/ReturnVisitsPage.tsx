@@ -1,10 +1,32 @@
-import { Alert, App, Button, Card, Flex, Form, Input, Modal, Radio, Space, Switch, Table, Tag, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Descriptions,
+  Flex,
+  Form,
+  Input,
+  Modal,
+  Radio,
+  Space,
+  Switch,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useMe } from '../../api/auth.ts';
 import { ApiError } from '../../api/client.ts';
-import { type ReturnVisitTask, useApiRoutes, useReturnVisitStep, useReturnVisits } from '../../api/work-orders.ts';
+import {
+  type ReturnVisitTask,
+  useApiRoutes,
+  useReturnVisitStep,
+  useReturnVisits,
+  useWorkOrder,
+} from '../../api/work-orders.ts';
 import { formatDateTime } from '../../components/format.ts';
 import { BrandSelect } from '../../components/pickers.tsx';
 import { OrderStatusTag } from './order-labels.tsx';
@@ -129,6 +151,8 @@ function OutcomeModal({ task, onClose }: { task: ReturnVisitTask; onClose: () =>
   const outcome = Form.useWatch('outcome', form);
   const step = useReturnVisitStep();
   const [error, setError] = useState<string | null>(null);
+  // Who to call and what was done: the order's contact, outlet, technician and resolution.
+  const { data: order } = useWorkOrder(task.order.id);
 
   const save = async (values: OutcomeValues) => {
     setError(null);
@@ -152,6 +176,33 @@ function OutcomeModal({ task, onClose }: { task: ReturnVisitTask; onClose: () =>
       onCancel={onClose}
       destroyOnHidden
     >
+      {order ? (
+        <Descriptions
+          size="small"
+          column={1}
+          style={{ marginBottom: 12 }}
+          items={[
+            {
+              key: 'contact',
+              label: t('orders.contact'),
+              children: (
+                <Space>
+                  {order.contactName}
+                  {/* Masked (138****1234) for roles without the phone capability: nothing to copy then. */}
+                  <Typography.Text copyable={!order.contactPhone.includes('*')}>{order.contactPhone}</Typography.Text>
+                </Space>
+              ),
+            },
+            { key: 'type', label: t('orders.type'), children: t(`orders.types.${order.type}`) },
+            {
+              key: 'who',
+              label: t('orders.outlet'),
+              children: [order.outlet?.name, order.technician?.name].filter(Boolean).join(' · ') || t('common.none'),
+            },
+            { key: 'resolved', label: t('orders.resolvedAt'), children: formatDateTime(order.resolvedAt) },
+          ]}
+        />
+      ) : null}
       <Form<OutcomeValues>
         form={form}
         layout="vertical"
