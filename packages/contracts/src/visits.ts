@@ -72,7 +72,8 @@ export const visitBody = z.strictObject({
 export const visit = z
   .object({
     id: z.uuid(),
-    technician: z.object({ id: z.uuid(), name: z.string() }),
+    /** `id` is null for the customer (who came, by name). */
+    technician: z.object({ id: z.uuid().nullable(), name: z.string() }),
     checkedInAt: z.string(),
     checkedOutAt: z.string().nullable(),
     position: z.object({ lat: z.number(), lng: z.number() }).nullable(),

@@ -72,7 +72,8 @@ export function chargeRoutes(app: TypedApp, ctx: AppContext) {
         const order = await lockOrder(trx, p.scope, req.params.id);
         if (!order) throw new AppError(CommonErrors.NOT_FOUND);
         const party = partyFor(p, 'quote_decision');
-        const by = party === 'customer' ? 'customer' : `customer:on-screen-of:${p.displayName || p.username}`;
+        // Who answered is the customer either way; who held the screen is the step's actor on the timeline.
+        const by = party === 'customer' ? 'customer' : 'customer:on-technician-screen';
         const v = parseIfMatch(req.headers['if-match']);
         return decideQuoteTx(trx, ctx.clock, stepActor(p, req.id), order, party, req.body.accept, by, v);
       });

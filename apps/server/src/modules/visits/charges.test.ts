@@ -125,6 +125,45 @@ describe('quote', () => {
   });
 });
 
+describe('the brand’s own pack', () => {
+  it('prices with Midea’s fee standard and checks Midea’s checklist when the brand runs under it', async () => {
+    await x.t.db.updateTable('brands').set({ policy_pack: 'midea' }).where('id', '=', x.brand.id).execute();
+    try {
+      const o = await x.onSite();
+      const res = await x.t.post(`/api/v1/work-orders/${o.id}/quote`, x.as.tech, {
+        items: [
+          { code: 'labor-minor', quantity: 1 },
+          { code: 'ac-cleaning', quantity: 1 },
+        ],
+      });
+      expect(res.data.charge.feePack).toEqual({ id: 'midea', version: 1 });
+      expect(res.data.charge.lines.map((l: { unitFen: number }) => l.unitFen)).toEqual([6000, 8000]);
+      const visits = await x.t.get(`/api/v1/work-orders/${o.id}/visits`, x.as.tech);
+      expect(visits.data.items[0].checklist).toHaveLength(8);
+      // The baseline's four ticks are not Midea's standard: shoe covers and the rest are missing.
+      await x.tick(o.id);
+      const done = await sign(o.id);
+      expect([done.statusCode, done.data.code]).toEqual([422, 'VISIT_CHECKLIST_INCOMPLETE']);
+      expect(done.data.details.missing.map((m: { id: string }) => m.id)).toContain('shoe-covers');
+
+      // A washer order cannot be charged the air-conditioner cleaning item.
+      const washer = await x.t.factories.order(x.customer, {
+        status: 'booked',
+        outletId: x.outlet.id,
+        technicianId: x.tech.id,
+        categoryCode: 'washer',
+      });
+      await x.t.post(`/api/v1/work-orders/${washer.id}/check-in`, x.as.tech, {});
+      const wrong = await x.t.post(`/api/v1/work-orders/${washer.id}/quote`, x.as.tech, {
+        items: [{ code: 'ac-cleaning', quantity: 1 }],
+      });
+      expect([wrong.statusCode, wrong.data.code]).toEqual([422, 'VISIT_QUOTE_ITEM_CATEGORY']);
+    } finally {
+      await x.t.db.updateTable('brands').set({ policy_pack: null }).where('id', '=', x.brand.id).execute();
+    }
+  });
+});
+
 describe('acceptance gate and receipt', () => {
   it('cannot complete until a payable quote is accepted; declining keeps it blocked', async () => {
     const o = await ready();
@@ -133,7 +172,7 @@ describe('acceptance gate and receipt', () => {
     expect([blocked.statusCode, blocked.data.code]).toEqual([422, 'VISIT_QUOTE_NOT_ACCEPTED']);
     const declined = await x.t.post(`/api/v1/work-orders/${o.id}/quote/decision`, x.as.tech, { accept: false });
     expect(declined.data.charge).toMatchObject({ status: 'declined' });
-    expect(declined.data.charge.decidedBy).toMatch(/^customer:on-screen-of:/);
+    expect(declined.data.charge.decidedBy).toBe('customer:on-technician-screen');
     expect((await sign(o.id)).data.code).toBe('VISIT_QUOTE_NOT_ACCEPTED');
     const none = await x.t.post(`/api/v1/work-orders/${o.id}/quote/decision`, x.as.tech, { accept: true });
     expect([none.statusCode, none.data.code]).toEqual([409, 'VISIT_QUOTE_NONE']);

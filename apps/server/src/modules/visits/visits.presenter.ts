@@ -23,11 +23,13 @@ type Photo = z.infer<typeof visit>['photos'][number];
 export function presentVisit(
   v: VisitRow & { technician_name: string },
   checklist: ResolvedServiceRules['checklist'],
+  /** A customer sees who came by name, not the technician's internal id. */
+  outside = false,
 ): z.infer<typeof visit> {
   const ticks = (v.checklist ?? {}) as Record<string, boolean>;
   return {
     id: v.id,
-    technician: { id: v.technician_id, name: v.technician_name },
+    technician: { id: outside ? null : v.technician_id, name: v.technician_name },
     checkedInAt: v.checked_in_at.toISOString(),
     checkedOutAt: iso(v.checked_out_at),
     position: v.check_in_lat !== null && v.check_in_lng !== null ? { lat: v.check_in_lat, lng: v.check_in_lng } : null,

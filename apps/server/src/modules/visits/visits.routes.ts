@@ -103,7 +103,8 @@ export function visitRoutes(app: TypedApp, ctx: AppContext) {
     async (req) => {
       const order = await visible(req.principal!, req.params.id);
       const rules = serviceRules(await packOf(ctx.db, ctx, order.brand_id));
-      return { items: (await visitsOf(ctx.db, order.id)).map((v) => presentVisit(v, rules.checklist)) };
+      const outside = req.principal!.role === 'customer';
+      return { items: (await visitsOf(ctx.db, order.id)).map((v) => presentVisit(v, rules.checklist, outside)) };
     },
   );
 

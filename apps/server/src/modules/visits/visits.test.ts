@@ -195,6 +195,10 @@ describe('visits', () => {
       ['clean-up', true],
     ]);
     expect(visits.data.items[0].diagnosis).toBe('感温包松脱');
+    // The customer sees who came by name, not the technician's internal id.
+    const own = await x.t.get(`/api/v1/work-orders/${o.id}/visits`, x.as.customer);
+    expect(own.data.items[0].technician).toEqual({ id: null, name: '李师傅' });
+    expect(visits.data.items[0].technician).toEqual({ id: x.tech.id, name: '李师傅' });
 
     const booked = await x.order('booked');
     const closed = await x.t.request('PUT', `/api/v1/work-orders/${booked.id}/visit`, x.as.tech, {
