@@ -142,6 +142,8 @@ describe('access map', () => {
   test('after login, back to where the session ended only if the new user may open it', () => {
     expect(landingPath(as('brand_admin'), '/system/users?role=agent')).toBe('/system/users?role=agent');
     expect(landingPath(as('technician'), '/system/users')).toBe('/m');
+    expect(landingPath(as('technician'), '/m/jobs/0193')).toBe('/m/jobs/0193');
+    expect(landingPath(as('agent'), '/m/jobs/0193')).not.toBe('/m/jobs/0193');
     // Staff who take calls land on the agent desk.
     expect(landingPath(as('brand_admin'), '/welcome')).toBe('/desk');
     expect(landingPath(as('brand_admin'), undefined)).toBe('/desk');

@@ -157,6 +157,8 @@ export function homePath(user: Principal | null | undefined): string {
  * it (a different user may have logged in), else their home.
  */
 export function landingPath(user: Principal | null | undefined, from: string | undefined): string {
+  // A technician whose session ended on a job goes back to it (the phone pages are not on the menu).
+  if (from?.startsWith(`${FIELD_HOME}/`) && user?.capabilities.includes('orders.visit')) return from;
   const page = from ? PAGES.find((p) => from === p.path || from.startsWith(p.path + '?')) : undefined;
   return page && from && canOpen(user, page) ? from : homePath(user);
 }

@@ -132,6 +132,7 @@ export const fieldEnUS: typeof fieldZhCN = {
       quantity: 'Qty',
       addLine: 'Add a line',
       makeQuote: 'Make quote',
+      quoted: 'Quote made: ask the customer to decide',
       covered: 'Covered',
       payable: 'Payable',
       total: 'Total payable',

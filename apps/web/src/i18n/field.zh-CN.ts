@@ -129,6 +129,7 @@ export const fieldZhCN = {
       quantity: '数量',
       addLine: '添加一行',
       makeQuote: '生成报价',
+      quoted: '报价已生成，请用户确认',
       covered: '保内',
       payable: '应付',
       total: '合计应付',

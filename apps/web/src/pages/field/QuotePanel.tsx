@@ -1,12 +1,14 @@
 import type { chargeList, WorkOrder } from '@aftercare/contracts';
 import { CheckCircleOutlined, CloseCircleOutlined } from '@ant-design/icons';
-import { Button, Card, Input, Stepper } from 'antd-mobile';
+import { Button, Card, Stepper } from 'antd-mobile';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
+import { parts as catalogParts } from '../../api/catalog.ts';
 import { useOrderPart } from '../../api/work-orders.ts';
 import { currentLanguage } from '../../i18n/index.ts';
 import { newest, type QuoteLineInput, quoteBodyOf, yuan } from './field-helpers.ts';
+import { SuggestInput } from './job-parts.tsx';
 import { useMobileStep } from './use-mobile-step.ts';
 
 export type Charge = z.infer<typeof chargeList>['items'][number];
@@ -57,6 +59,7 @@ function LineEditor(props: {
   placeholder: string;
   rows: QuoteLineInput[];
   onChange: (rows: QuoteLineInput[]) => void;
+  options: readonly { value: string; label: string }[];
   testId: string;
 }) {
   const { t } = useTranslation();
@@ -68,13 +71,17 @@ function LineEditor(props: {
       {props.rows.map((r, i) => (
         // biome-ignore lint/suspicious/noArrayIndexKey: rows have no identity before they are sent
         <div key={i} style={{ display: 'flex', gap: 8, alignItems: 'center', marginBottom: 6 }}>
-          <Input
-            value={r.code ?? ''}
-            onChange={(v) => set(i, { code: v })}
-            placeholder={props.placeholder}
-            style={{ flex: 1, border: '1px solid #eee', borderRadius: 6, padding: '4px 8px', '--font-size': '14px' }}
-            data-testid={`${props.testId}-code-${i}`}
-          />
+          <div style={{ flex: 1 }}>
+            <SuggestInput
+              id={props.testId}
+              value={r.code ?? ''}
+              onChange={(v) => set(i, { code: v })}
+              options={props.options}
+              placeholder={props.placeholder}
+              maxLength={60}
+              testId={`${props.testId}-code-${i}`}
+            />
+          </div>
           <Stepper min={1} max={99} value={r.quantity ?? 1} onChange={(v) => set(i, { quantity: v })} />
         </div>
       ))}
@@ -93,6 +100,18 @@ export function QuotePanel({ order, canRead }: { order: WorkOrder; canRead: bool
   const [items, setItems] = useState<QuoteLineInput[]>([{ code: '', quantity: 1 }]);
   const [parts, setParts] = useState<QuoteLineInput[]>([]);
   const { run, pendingPath } = useMobileStep(order);
+  // Part codes from the brand's catalog for the order's category; fee items have no list to read.
+  const category = order.product?.categoryCode ?? order.categoryCode ?? undefined;
+  const catalog = catalogParts.useList({
+    brandId: order.brandId,
+    categoryCode: category,
+    status: 'active',
+    pageSize: 200,
+  });
+  const partOptions = (catalog.data?.items ?? []).map((p) => ({
+    value: p.code,
+    label: `${p.name} ${yuan(p.priceFen)}`,
+  }));
   const body = quoteBodyOf(items, parts);
   const empty = body.items.length + body.parts.length === 0;
 
@@ -140,6 +159,7 @@ export function QuotePanel({ order, canRead }: { order: WorkOrder; canRead: bool
             placeholder={t('field.m.itemCode')}
             rows={items}
             onChange={setItems}
+            options={[]}
             testId="quote-item"
           />
           <LineEditor
@@ -147,6 +167,7 @@ export function QuotePanel({ order, canRead }: { order: WorkOrder; canRead: bool
             placeholder={t('field.m.partCode')}
             rows={parts}
             onChange={setParts}
+            options={partOptions}
             testId="quote-part"
           />
           <Button
@@ -155,7 +176,7 @@ export function QuotePanel({ order, canRead }: { order: WorkOrder; canRead: bool
             fill="outline"
             disabled={empty}
             loading={pendingPath === 'quote'}
-            onClick={() => run('quote', body, t('field.m.quote'))}
+            onClick={() => run('quote', body, t('field.m.quoted'))}
             data-testid="quote-submit"
           >
             {t('field.m.makeQuote')}

@@ -1,11 +1,12 @@
 import type { visitList, WorkOrder } from '@aftercare/contracts';
-import { Button, Card, Checkbox, Form, Input, TextArea, Toast } from 'antd-mobile';
+import { Button, Card, Checkbox, Form, TextArea, Toast } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { useSaveVisit } from '../../api/field-orders.ts';
-import { useOrderPart } from '../../api/work-orders.ts';
+import { useFaultCodes, useOrderPart } from '../../api/work-orders.ts';
 import { currentLanguage } from '../../i18n/index.ts';
 import { newest, photoList } from './field-helpers.ts';
+import { SuggestInput } from './job-parts.tsx';
 
 type Visit = z.infer<typeof visitList>['items'][number];
 
@@ -29,13 +30,16 @@ export function VisitPanel({ order }: { order: WorkOrder }) {
   const open = useOpenVisit(order.id);
   if (!open) return null;
   // Keyed by the visit: the form starts from what is saved whenever another visit opens.
-  return <VisitForm key={open.id} orderId={order.id} visit={open} />;
+  return <VisitForm key={open.id} order={order} visit={open} />;
 }
 
-function VisitForm({ orderId, visit }: { orderId: string; visit: Visit }) {
+function VisitForm({ order, visit }: { order: WorkOrder; visit: Visit }) {
   const { t } = useTranslation();
   const lang = currentLanguage();
-  const save = useSaveVisit(orderId);
+  const save = useSaveVisit(order.id);
+  // The brand's fault codes for the category, offered as suggestions.
+  const faults = useFaultCodes(order.brandId, order.product?.categoryCode ?? order.categoryCode ?? undefined, true);
+  const faultOptions = (faults.data ?? []).map((f) => ({ value: f.code, label: f.name }));
   const [form] = Form.useForm<VisitValues>();
 
   const submit = (v: VisitValues) => {
@@ -97,7 +101,7 @@ function VisitForm({ orderId, visit }: { orderId: string; visit: Visit }) {
           <TextArea rows={2} maxLength={2000} data-testid="visit-diagnosis" />
         </Form.Item>
         <Form.Item name="faultCode" label={t('field.m.faultCode')}>
-          <Input maxLength={20} data-testid="visit-fault-code" />
+          <SuggestInput id="fault-code" options={faultOptions} maxLength={20} testId="visit-fault-code" />
         </Form.Item>
         <Form.Item name="cause" label={t('field.m.cause')}>
           <TextArea rows={2} maxLength={1000} />

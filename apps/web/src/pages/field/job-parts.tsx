@@ -64,3 +64,47 @@ export function NavLink({ address }: { address: string }) {
 export function addressOf(o: Pick<WorkOrder, 'address'>): string {
   return `${o.address.divisionName ?? ''}${o.address.detail}`;
 }
+
+/**
+ * A text box with suggestions (a native `<datalist>`: the phone's own picker), for codes a
+ * technician may type or pick — fault codes, catalog part codes.
+ */
+export function SuggestInput(props: {
+  id: string;
+  value?: string;
+  onChange?: (value: string) => void;
+  options: readonly { value: string; label: string }[];
+  placeholder?: string;
+  maxLength?: number;
+  testId?: string;
+}) {
+  return (
+    <>
+      <input
+        list={`${props.id}-options`}
+        value={props.value ?? ''}
+        onChange={(e) => props.onChange?.(e.target.value)}
+        placeholder={props.placeholder}
+        maxLength={props.maxLength}
+        data-testid={props.testId}
+        autoComplete="off"
+        style={{
+          width: '100%',
+          boxSizing: 'border-box',
+          border: '1px solid #eee',
+          borderRadius: 6,
+          padding: '6px 8px',
+          fontSize: 14,
+          background: '#fff',
+        }}
+      />
+      <datalist id={`${props.id}-options`}>
+        {props.options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </datalist>
+    </>
+  );
+}
