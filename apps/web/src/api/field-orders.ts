@@ -50,11 +50,11 @@ export function useH5Order(token: string | undefined) {
   });
 }
 
-export function useH5Charges<T>(token: string | undefined, enabled: boolean) {
+export function useH5Charges<T>(token: string | undefined) {
   return useQuery({
     queryKey: [...h5Keys(token ?? ''), 'charges'],
     queryFn: ({ signal }) => request<T>(`/h5/orders/${token}/charges`, { signal, silent: true }),
-    enabled: Boolean(token) && enabled,
+    enabled: Boolean(token),
     retry: false,
   });
 }

@@ -2,7 +2,7 @@ import { Button, Card, ErrorBlock, Form, Popup, SpinLoading, TextArea, Toast } f
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
-import { useApiRoutes, useWorkOrder } from '../../api/work-orders.ts';
+import { useWorkOrder } from '../../api/work-orders.ts';
 import { useCategoryNames } from '../../components/pickers.tsx';
 import { CompletePanel } from './CompletePanel.tsx';
 import { shanghaiDate, windowText } from './field-helpers.ts';
@@ -45,9 +45,7 @@ export default function JobPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const { data: order, isLoading, error } = useWorkOrder(id);
-  const routes = useApiRoutes();
   const categoryName = useCategoryNames();
-  const has = (route: string) => routes.data?.has(route) ?? false;
   const { windows } = useActiveWindows(order ? [order] : []);
   const window = order ? windows.get(order.id) : undefined;
   const { run, pending, pendingPath } = useMobileStep(order);
@@ -157,11 +155,9 @@ export default function JobPage() {
         </Card>
       ) : null}
 
-      {order.status === 'on_site' && has('PUT /work-orders/:id/visit') ? <VisitPanel order={order} /> : null}
+      {order.status === 'on_site' ? <VisitPanel order={order} /> : null}
 
-      {has('POST /work-orders/:id/quote') && (can('quote') || can('quote_decision')) ? (
-        <QuotePanel order={order} canRead={has('GET /work-orders/:id/charges')} />
-      ) : null}
+      {can('quote') || can('quote_decision') ? <QuotePanel order={order} /> : null}
 
       {can('complete') ? <CompletePanel order={order} /> : null}
 

@@ -93,9 +93,9 @@ function LineEditor(props: {
 }
 
 /** Quote from the fee standard (items) and the catalog (parts); the customer decides on this screen. */
-export function QuotePanel({ order, canRead }: { order: WorkOrder; canRead: boolean }) {
+export function QuotePanel({ order }: { order: WorkOrder }) {
   const { t } = useTranslation();
-  const charges = useOrderPart<z.infer<typeof chargeList>>(order.id, 'charges', canRead);
+  const charges = useOrderPart<z.infer<typeof chargeList>>(order.id, 'charges', true);
   const quote = newest((charges.data?.items ?? []).filter((c) => c.kind === 'quote' && c.status !== 'superseded'));
   const [items, setItems] = useState<QuoteLineInput[]>([{ code: '', quantity: 1 }]);
   const [parts, setParts] = useState<QuoteLineInput[]>([]);

@@ -8,7 +8,6 @@ import { useParams } from 'react-router';
 import type { z } from 'zod';
 import { ApiError } from '../../api/client.ts';
 import { useH5Action, useH5Charges, useH5Order } from '../../api/field-orders.ts';
-import { useApiRoutes } from '../../api/work-orders.ts';
 import { formatDateTime } from '../../components/format.ts';
 import { currentLanguage } from '../../i18n/index.ts';
 import { newest } from '../field/field-helpers.ts';
@@ -24,9 +23,7 @@ export default function H5OrderPage() {
   const { t } = useTranslation();
   const lang = currentLanguage();
   const order = useH5Order(token);
-  const routes = useApiRoutes();
-  const has = (route: string) => routes.data?.has(route) ?? false;
-  const charges = useH5Charges<z.infer<typeof chargeList>>(token, has('GET /h5/orders/:token/charges'));
+  const charges = useH5Charges<z.infer<typeof chargeList>>(token);
   const action = useH5Action(token ?? '');
   const [confirmed, setConfirmed] = useState(false);
 
@@ -47,8 +44,7 @@ export default function H5OrderPage() {
   const steps = [...o.steps].reverse(); // newest first, like a parcel tracker
   const quote = newest((charges.data?.items ?? []).filter((c) => c.kind === 'quote' && c.status !== 'superseded'));
   const receipt = newest((charges.data?.items ?? []).filter((c) => c.kind === 'receipt'));
-  const canConfirm =
-    has('POST /h5/orders/:token/confirm') && (o.status === 'resolved' || o.status === 'return_visit') && !confirmed;
+  const canConfirm = (o.status === 'resolved' || o.status === 'return_visit') && !confirmed;
 
   const decide = (accept: boolean) =>
     action.mutate(
@@ -116,7 +112,7 @@ export default function H5OrderPage() {
       {quote ? (
         <Card title={t('field.h5.quote')} style={{ marginBottom: 10 }} data-testid="h5-quote">
           <ChargeLines charge={quote} />
-          {quote.status === 'proposed' && has('POST /h5/orders/:token/quote/decision') ? (
+          {quote.status === 'proposed' ? (
             <div style={{ display: 'flex', gap: 8, marginTop: 12 }}>
               <Button style={{ flex: 2 }} color="primary" loading={action.isPending} onClick={() => decide(true)}>
                 {t('field.h5.accept')}
