@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { useLogout, useMe } from '../../api/auth.ts';
 import { useWorkOrders } from '../../api/work-orders.ts';
-import { type Job, planJobs, shanghaiDate, TECHNICIAN_WORK, windowText } from './field-helpers.ts';
+import { type Job, planJobs, shanghaiDate, TECHNICIAN_WORK, telHref, windowText } from './field-helpers.ts';
 import { addressOf, CallLink, NavLink, StatusTag } from './job-parts.tsx';
 import { MobileLanguageSwitch, MobileShell } from './MobileShell.tsx';
 import { useActiveWindows } from './order-view.ts';
@@ -55,7 +55,7 @@ export default function TodayPage() {
               {t(`field.type.${o.type}`)} · {o.number}
             </span>
           </div>
-          <CallLink phone={o.contactPhone} />
+          <CallLink phone={o.contactPhone} note={false} />
           <div style={{ display: 'flex', justifyContent: 'space-between', gap: 8 }}>
             <span style={{ color: '#555' }}>{addressOf(o)}</span>
             <NavLink address={addressOf(o)} />
@@ -88,6 +88,9 @@ export default function TodayPage() {
           {t('field.m.logout')}
         </Button>
       </div>
+      {items.some((o) => !telHref(o.contactPhone)) ? (
+        <div style={{ color: '#999', fontSize: 12, margin: '0 4px 8px' }}>{t('field.m.maskedNote')}</div>
+      ) : null}
       <PullToRefresh onRefresh={async () => void (await orders.refetch())}>
         {orders.isLoading ? (
           <div style={{ textAlign: 'center', padding: 40 }}>

@@ -28,7 +28,7 @@ export function StatusTag({ status }: { status: WorkOrder['status'] }) {
  * The customer's phone: a `tel:` link when the server gave a dialable number; masked (a technician
  * has no `pii.phone`) it is shown as is with a note — there is no relay number to call through yet.
  */
-export function CallLink({ phone }: { phone: string }) {
+export function CallLink({ phone, note = true }: { phone: string; note?: boolean }) {
   const { t } = useTranslation();
   const href = telHref(phone);
   if (href)
@@ -40,7 +40,7 @@ export function CallLink({ phone }: { phone: string }) {
   return (
     <span data-testid="masked-phone">
       <PhoneOutlined style={{ color: '#bbb' }} /> {phone}
-      <div style={{ color: '#999', fontSize: 12 }}>{t('field.m.maskedNote')}</div>
+      {note ? <div style={{ color: '#999', fontSize: 12 }}>{t('field.m.maskedNote')}</div> : null}
     </span>
   );
 }
