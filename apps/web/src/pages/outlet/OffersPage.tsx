@@ -4,6 +4,7 @@ import { Alert, App, Button, Card, Flex, Form, Input, Modal, Space, Table, Typog
 import type { ColumnsType } from 'antd/es/table';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { useStep, useWorkOrders } from '../../api/work-orders.ts';
 import { useCategoryNames } from '../../components/pickers.tsx';
 import { addressText, OfferCountdown, useOutletId } from './outlet-shared.tsx';
@@ -54,7 +55,12 @@ export default function OffersPage() {
   );
 
   const columns: ColumnsType<WorkOrder> = [
-    { title: t('field.number'), dataIndex: 'number', width: 190 },
+    {
+      title: t('field.number'),
+      dataIndex: 'number',
+      width: 190,
+      render: (_, o) => <Link to={`/orders/${o.id}`}>{o.number}</Link>,
+    },
     {
       title: t('field.orderType'),
       dataIndex: 'type',

@@ -4,7 +4,7 @@ import { Alert, App, Button, Card, Flex, Space, Table, Tabs, Typography } from '
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { useWorkOrders } from '../../api/work-orders.ts';
 import { useCategoryNames } from '../../components/pickers.tsx';
 import { OUTLET_TABS, type OutletTab, shanghaiDate, windowText } from '../field/field-helpers.ts';
@@ -43,7 +43,7 @@ export default function OutletOrdersPage() {
       width: 190,
       render: (_, o) => (
         <Flex vertical gap={4} align="start">
-          <span>{o.number}</span>
+          <Link to={`/orders/${o.id}`}>{o.number}</Link>
           <OrderStatusTag status={o.status} />
         </Flex>
       ),
