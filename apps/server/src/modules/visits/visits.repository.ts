@@ -8,6 +8,7 @@ import type { z } from 'zod';
 import type { Scope } from '../../platform/access/principal.ts';
 import type { Tx } from '../../platform/audit.ts';
 import type { Clock } from '../../platform/clock.ts';
+import type { Database } from '../../platform/db/database.ts';
 import { paginate } from '../../platform/db/paginate.ts';
 import { BASELINE_PACK } from '../warranty/warranty.evaluate.ts';
 import type { Policies } from '../warranty/warranty.packs.ts';
@@ -27,7 +28,7 @@ export type TaskRow = Selectable<ReturnVisitTasksTable>;
 
 /** What the visits commands need besides the database: the clock and the packs in force. */
 export interface VisitDeps {
-  db: import('../../platform/db/database.ts').Database;
+  db: Database;
   clock: Clock;
   packs: { current(): Policies };
 }

@@ -12,7 +12,7 @@ import { AppError, CommonErrors } from '../../../platform/errors.ts';
 import { maskPhone } from '../../../platform/masking.ts';
 import { emitEvent } from '../../../platform/outbox.ts';
 import { normalizePhone } from '../../../platform/phone.ts';
-import { appendEvent, applyStep, lockOrder, partyFor, stepActor } from '../../work-orders/index.ts';
+import { appendEvent, applyStep, lockOrder, type OrderRow, partyFor, stepActor } from '../../work-orders/index.ts';
 import { VisitErrors } from '../visits.errors.ts';
 import { countNotes, lastNoteAt, openVisit, packOf, type VisitDeps } from '../visits.repository.ts';
 import { precheck, type Trx, withFlag } from '../visits.steps.ts';
@@ -82,7 +82,7 @@ async function checkCode(
   deps: VisitDeps,
   p: Principal,
   requestId: string | null,
-  order: Awaited<ReturnType<typeof lockOrder>> & object,
+  order: OrderRow,
   code: string,
 ): Promise<CodeCheck> {
   const since = await lastNoteAt(trx, order.id, SENT);
