@@ -1,23 +1,21 @@
 import type { WorkOrder } from '@aftercare/contracts';
 import { SendOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Flex, Form, Input, Modal, Table, Tabs, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Flex, Table, Tabs, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useMe } from '../../api/auth.ts';
-import { ApiError } from '../../api/client.ts';
 import {
   BOARD_VIEWS,
   type BoardView,
-  type Candidates,
+  type Offers,
   useApiRoutes,
-  useCandidates,
   useDispatchBoard,
-  useStep,
+  useOrderPart,
 } from '../../api/work-orders.ts';
 import { formatDateTime } from '../../components/format.ts';
-import { enumLabel } from '../../components/labels.tsx';
-import { BrandSelect, OutletSelect, RegionSelect, useCategoryNames } from '../../components/pickers.tsx';
+import { BrandSelect, RegionSelect, useCategoryNames } from '../../components/pickers.tsx';
+import { DispatchModal } from './DispatchModal.tsx';
 import { OrderFlags, OrderStatusTag } from './order-labels.tsx';
 import { ageOf } from './order-values.ts';
 
@@ -124,6 +122,12 @@ export default function DispatchPage() {
             },
             { key: 'age', title: t('dispatch.age'), render: (_, o) => age(o) },
             {
+              key: 'lastReason',
+              title: t('dispatch.lastReason'),
+              hidden: view !== 'refused',
+              render: (_, o) => <LastRefusal orderId={o.id} />,
+            },
+            {
               dataIndex: 'handoffs',
               title: t('dispatch.handoffs'),
               render: (v: number) => (v > 0 ? <Tag color={v > 2 ? 'red' : 'orange'}>{v}</Tag> : v),
@@ -155,118 +159,19 @@ export default function DispatchPage() {
   );
 }
 
-type Candidate = Candidates['items'][number];
-
-/** Dispatch to…: the ranked candidates with why, or any outlet, with a reason → POST /redirect. */
-function DispatchModal({ order, onClose }: { order: WorkOrder; onClose: () => void }) {
+/** Why the last outlet let the order go: its refusal reason, or that the offer expired. */
+function LastRefusal({ orderId }: { orderId: string }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
-  const routes = useApiRoutes();
-  const candidates = useCandidates(order.id, Boolean(routes.data?.has('GET /work-orders/:id/candidates')));
-  const step = useStep();
-  const [form] = Form.useForm<{ outletId?: string; reason: string }>();
-  const outletId = Form.useWatch('outletId', form);
-  const [error, setError] = useState<string | null>(null);
-
-  const send = async (v: { outletId?: string; reason: string }) => {
-    setError(null);
-    try {
-      const res = (await step.mutateAsync({
-        order,
-        path: 'redirect',
-        body: { outletId: v.outletId, reason: v.reason.trim() },
-      })) as Partial<WorkOrder> | undefined;
-      // The answer is the order, now offered to the chosen outlet.
-      const name =
-        res?.outlet?.name ?? candidates.data?.items.find((c) => c.outlet.id === v.outletId)?.outlet.name ?? '';
-      void message.success(t('dispatch.sent', { number: order.number, outlet: name }));
-      onClose();
-    } catch (err) {
-      if (!(err instanceof ApiError)) throw err;
-      setError(err.status === 412 ? t('orders.form.stale') : err.detail);
-    }
-  };
-
+  const { data } = useOrderPart<Offers>(orderId, 'offers', true);
+  const last = data?.items
+    .filter((f) => f.status === 'refused' || f.status === 'expired')
+    .sort((a, b) => Date.parse(b.offeredAt) - Date.parse(a.offeredAt))[0];
+  if (!last) return <>{data ? t('common.none') : '…'}</>;
   return (
-    <Modal
-      open
-      width={960}
-      title={t('dispatch.dispatchTitle', { number: order.number })}
-      okText={t('dispatch.send')}
-      cancelText={t('common.cancel')}
-      okButtonProps={{ loading: step.isPending, disabled: !outletId }}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      destroyOnHidden
-    >
-      <Flex vertical gap={12}>
-        <Typography.Text strong>{t('dispatch.candidates')}</Typography.Text>
-        <Table<Candidate>
-          size="small"
-          rowKey={(c) => c.outlet.id}
-          pagination={false}
-          loading={candidates.isLoading}
-          dataSource={candidates.data?.items ?? []}
-          locale={{ emptyText: t('dispatch.noCandidates') }}
-          rowSelection={{
-            type: 'radio',
-            selectedRowKeys: outletId ? [outletId] : [],
-            onChange: (keys) => form.setFieldValue('outletId', keys[0] as string),
-          }}
-          onRow={(c) => ({ onClick: () => form.setFieldValue('outletId', c.outlet.id), style: { cursor: 'pointer' } })}
-          columns={[
-            { dataIndex: 'rank', title: t('dispatch.rank'), width: 60 },
-            {
-              key: 'outlet',
-              title: t('orders.outlet'),
-              render: (_, c) => (
-                <>
-                  {c.outlet.name} <Typography.Text type="secondary">{c.outlet.code}</Typography.Text>{' '}
-                  {c.pinned ? <Tag color="purple">{t('dispatch.pinned')}</Tag> : null}
-                </>
-              ),
-            },
-            { key: 'tier', title: t('dispatch.tier'), render: (_, c) => enumLabel(t, 'outletTier', c.outlet.tier) },
-            {
-              dataIndex: 'coverageLevel',
-              title: t('dispatch.coverage'),
-              render: (v: number | null) =>
-                v === null ? t('common.none') : t(`dispatch.coverageLevels.${String(v) as '1'}`),
-            },
-            {
-              key: 'load',
-              title: t('dispatch.load'),
-              render: (_, c) => (
-                <>
-                  {c.openOrders}/{c.capacityPerDay}{' '}
-                  {c.overCapacity ? <Tag color="red">{t('dispatch.overCapacity')}</Tag> : null}
-                </>
-              ),
-            },
-            { dataIndex: 'kpiScore', title: t('dispatch.kpi') },
-            { dataIndex: 'why', title: t('dispatch.why'), render: (why: string[]) => why.join('；') },
-          ]}
-        />
-        {candidates.data?.excluded.length ? (
-          <Typography.Text type="secondary">
-            {t('dispatch.excluded', { count: candidates.data.excluded.length })}
-          </Typography.Text>
-        ) : null}
-        <Form
-          form={form}
-          layout="vertical"
-          initialValues={{ reason: t('dispatch.reasonDefault') }}
-          onFinish={(v) => void send(v)}
-        >
-          <Form.Item name="outletId" label={t('dispatch.chooseOutlet')} rules={[{ required: true }]}>
-            <OutletSelect style={{ width: 360 }} />
-          </Form.Item>
-          <Form.Item name="reason" label={t('dispatch.reason')} rules={[{ required: true, whitespace: true }]}>
-            <Input maxLength={500} />
-          </Form.Item>
-        </Form>
-        {error ? <Alert type="error" showIcon title={error} /> : null}
-      </Flex>
-    </Modal>
+    <span>
+      <Tag color={last.status === 'refused' ? 'red' : 'orange'}>{t(`dispatch.offerStatuses.${last.status}`)}</Tag>
+      {last.outlet.name}
+      {last.reason ? `：${last.reason}` : ''}
+    </span>
   );
 }

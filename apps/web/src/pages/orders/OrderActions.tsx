@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client.ts';
 import { useApiRoutes, useStep } from '../../api/work-orders.ts';
 import { OutletSelect, TechnicianSelect } from '../../components/pickers.tsx';
+import { DispatchModal } from './DispatchModal.tsx';
 import { availableSteps, STEP_FORMS, type StepValues, stepBodyOf } from './order-values.ts';
 
 /**
@@ -32,7 +33,9 @@ export function OrderActions({ order }: { order: WorkOrder }) {
           </Button>
         ))}
       </Space>
-      {open ? <StepModal order={order} action={open} onClose={() => setOpen(null)} /> : null}
+      {/* A redirect picks from the ranked candidates (or any outlet), like the dispatch board. */}
+      {open === 'redirect' ? <DispatchModal order={order} onClose={() => setOpen(null)} /> : null}
+      {open && open !== 'redirect' ? <StepModal order={order} action={open} onClose={() => setOpen(null)} /> : null}
     </>
   );
 }
