@@ -23,7 +23,7 @@ declare module 'autocannon' {
     headers?: Record<string, string>;
     timeout?: number;
     /** Sent in turn by every connection, looping (merged over the defaults above). */
-    requests?: { method?: string; path: string; headers?: Record<string, string> }[];
+    requests?: { method?: string; path: string; body?: string; headers?: Record<string, string> }[];
   }
   interface Result {
     requests: Histogram;

@@ -6,6 +6,8 @@ export interface LoadSpec {
   headers?: Record<string, string>;
   /** Paths (with query) each connection sends in turn, so requests vary; default: `url` itself. */
   paths?: readonly string[];
+  /** Or whole requests (POST with a JSON body) each connection sends in turn. */
+  requests?: readonly { method: 'POST' | 'PUT'; path: string; body: string }[];
   duration: number;
   connections: number;
 }
@@ -23,6 +25,16 @@ export async function loadRound(spec: LoadSpec): Promise<Sample> {
     workers: 1,
     timeout: 10,
     ...(spec.paths ? { requests: spec.paths.map((path) => ({ method: 'GET', path })) } : {}),
+    ...(spec.requests
+      ? {
+          requests: spec.requests.map((r) => ({
+            method: r.method,
+            path: r.path,
+            body: r.body,
+            headers: { ...(spec.headers ?? {}), 'content-type': 'application/json' },
+          })),
+        }
+      : {}),
   });
   return {
     rps: result.requests.average,

@@ -1,4 +1,6 @@
 import { authenticatedRead } from './authenticated-read.ts';
+import { intake } from './intake.ts';
+import { salesImport } from './sales-import.ts';
 import { screenPop } from './screen-pop.ts';
 import type { Benchmark } from './types.ts';
 
@@ -8,6 +10,18 @@ export const BENCHMARKS: readonly Benchmark[] = [
     name: 'authenticated-read',
     description: 'GET /api/v1/brands/:id with a session vs a bare Fastify route doing the same SELECTs',
     run: authenticatedRead,
+  },
+  {
+    name: 'intake',
+    description:
+      'POST /api/v1/work-orders (verdict, duplicate check, number, timeline, outbox, auto-dispatch) at 50 connections vs raw SQL writing the same rows',
+    run: intake,
+  },
+  {
+    name: 'sales-import',
+    description:
+      'POST /api/v1/imports/sales with a 2 000-row CSV of new customers and products vs raw SQL inserting the same rows in one transaction',
+    run: salesImport,
   },
   {
     name: 'screen-pop',
