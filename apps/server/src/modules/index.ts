@@ -4,7 +4,7 @@ import { apiKeyRoutes } from './api-keys/index.ts';
 import { auditRoutes } from './audit/index.ts';
 import { authRoutes } from './auth/auth.routes.ts';
 import { brandRoutes } from './brands/brands.routes.ts';
-import { catalogRoutes } from './catalog/index.ts';
+import { catalogRoutes, faultCodeRoutes } from './catalog/index.ts';
 import { customerRoutes } from './customers/index.ts';
 import { dispatchOrderWith, dispatchRoutes } from './dispatch/index.ts';
 import { divisionRoutes } from './divisions/index.ts';
@@ -36,6 +36,7 @@ export async function registerRoutes(app: TypedApp, ctx: AppContext) {
   importRoutes(app, ctx);
   auditRoutes(app, ctx);
   catalogRoutes(app, ctx);
+  faultCodeRoutes(app, ctx);
   customerRoutes(app, ctx);
   salesRoutes(app, ctx);
   warrantyRoutes(app, ctx);
