@@ -78,8 +78,13 @@ export function useApiRoutes() {
   return useQuery({
     queryKey: workOrderKeys.routes,
     queryFn: async ({ signal }) => {
-      const res = await fetch('/api/openapi.json', { signal, credentials: 'same-origin' });
-      return routeSetOf(res.ok ? await res.json() : null);
+      try {
+        const res = await fetch('/api/openapi.json', { signal, credentials: 'same-origin' });
+        return routeSetOf(res.ok ? await res.json() : null);
+      } catch (err) {
+        if ((err as Error).name === 'AbortError') throw err;
+        return null;
+      }
     },
     staleTime: Number.POSITIVE_INFINITY,
     retry: false,

@@ -36,6 +36,7 @@ import { WarrantyVerdict } from '../products/WarrantyVerdict.tsx';
 import {
   closesOnCall,
   type DeskValues,
+  hasRoute,
   type IdempotencyState,
   idempotencyFor,
   intakeBodyOf,
@@ -82,11 +83,13 @@ export default function DeskPage() {
     picked?.kind === 'existing'
       ? (productsQuery.data?.items.filter((p) => p.customerId === picked.found.customer.id) ?? picked.found.products)
       : [];
-  const faultCodesRouted = Boolean(routes.data?.has('GET /fault-codes'));
+  const faultCodesListed = hasRoute(routes.data, 'GET /fault-codes');
   const categoryCode = Form.useWatch('categoryCode', form);
   const pickedCategory =
     productId && productId !== NO_PRODUCT ? products.find((p) => p.id === productId)?.categoryCode : categoryCode;
-  const faultCodes = useFaultCodes(brandId, pickedCategory, faultCodesRouted);
+  const faultCodes = useFaultCodes(brandId, pickedCategory, faultCodesListed);
+  // Without a code list (no route, or it failed) codes are typed freely and upper-cased.
+  const faultCodesRouted = faultCodesListed && !faultCodes.isError;
   const faultRef = useRef<{ focus: () => void } | null>(null);
   const defaultBrand = me?.scope.brandIds.length === 1 ? me.scope.brandIds[0] : undefined;
 

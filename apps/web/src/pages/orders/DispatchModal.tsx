@@ -8,6 +8,7 @@ import { DivisionName } from '../../components/DivisionPicker.tsx';
 import { formatDateTime } from '../../components/format.ts';
 import { enumLabel } from '../../components/labels.tsx';
 import { OutletSelect } from '../../components/pickers.tsx';
+import { hasRoute } from './order-values.ts';
 
 type Candidate = Candidates['items'][number];
 
@@ -28,7 +29,7 @@ export function DispatchModal({
   const { t } = useTranslation();
   const { message } = App.useApp();
   const routes = useApiRoutes();
-  const candidates = useCandidates(order.id, Boolean(routes.data?.has('GET /work-orders/:id/candidates')));
+  const candidates = useCandidates(order.id, hasRoute(routes.data, 'GET /work-orders/:id/candidates'));
   const step = useStep();
   const [form] = Form.useForm<{ outletId?: string; reason: string }>();
   const outletId = Form.useWatch('outletId', form);

@@ -17,7 +17,7 @@ import { formatDateTime } from '../../components/format.ts';
 import { BrandSelect, RegionSelect, useCategoryNames } from '../../components/pickers.tsx';
 import { DispatchModal } from './DispatchModal.tsx';
 import { OrderFlags, OrderStatusTag } from './order-labels.tsx';
-import { ageOf } from './order-values.ts';
+import { ageOf, hasRoute } from './order-values.ts';
 
 /** The dispatch board: orders nobody holds (unassigned, refused) or holds too long (overdue), every 30 s. */
 export default function DispatchPage() {
@@ -28,7 +28,7 @@ export default function DispatchPage() {
   const [brandId, setBrandId] = useState<string | undefined>();
   const [regionId, setRegionId] = useState<string | undefined>();
   const [page, setPage] = useState({ page: 1, pageSize: 20 });
-  const routed = Boolean(routes.data?.has('GET /dispatch/board'));
+  const routed = hasRoute(routes.data, 'GET /dispatch/board');
   const board = useDispatchBoard(view, { brandId, regionId, ...page }, routed);
   const [dispatching, setDispatching] = useState<WorkOrder | null>(null);
   const categoryName = useCategoryNames();
@@ -54,7 +54,7 @@ export default function DispatchPage() {
             : ''}
         </Typography.Text>
       </Flex>
-      {routes.data && !routed ? <Alert type="info" showIcon title={t('dispatch.notYet')} /> : null}
+      {routes.data !== undefined && !routed ? <Alert type="info" showIcon title={t('dispatch.notYet')} /> : null}
       <Card size="small">
         <Flex gap={12} wrap>
           {singleBrand ? null : (

@@ -16,7 +16,7 @@ export function OrderActions({ order }: { order: WorkOrder }) {
   const { t } = useTranslation();
   const routes = useApiRoutes();
   const [open, setOpen] = useState<OrderAction | null>(null);
-  const steps = availableSteps(order.actions, routes.data ?? new Set());
+  const steps = availableSteps(order.actions, routes.data);
   return (
     <>
       <Space wrap>

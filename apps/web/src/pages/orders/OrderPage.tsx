@@ -20,7 +20,7 @@ import { currentLanguage } from '../../i18n/index.ts';
 import { VerdictDetails } from '../products/WarrantyVerdict.tsx';
 import { OrderActions } from './OrderActions.tsx';
 import { OrderFlags, OrderStatusTag } from './order-labels.tsx';
-import { dataSummary } from './order-values.ts';
+import { dataSummary, hasRoute } from './order-values.ts';
 
 type Localized = { 'zh-CN': string; 'en-US': string };
 interface Appointment {
@@ -226,7 +226,7 @@ function OrderParty({ order: o }: { order: WorkOrder }) {
 function OrderParts({ order }: { order: WorkOrder }) {
   const { t } = useTranslation();
   const routes = useApiRoutes().data;
-  const routed = (what: string) => Boolean(routes?.has(`GET /work-orders/:id/${what}`));
+  const routed = (what: string) => hasRoute(routes, `GET /work-orders/:id/${what}`);
   // The hand-off history is the dispatchers' (orders.dispatch); others are not asked.
   const { data: me } = useMe();
   const dispatcher = Boolean(me?.capabilities.includes('orders.dispatch'));

@@ -30,7 +30,7 @@ import {
 import { formatDateTime } from '../../components/format.ts';
 import { BrandSelect } from '../../components/pickers.tsx';
 import { OrderStatusTag } from './order-labels.tsx';
-import { isOverdue, type OutcomeValues } from './order-values.ts';
+import { hasRoute, isOverdue, type OutcomeValues } from './order-values.ts';
 
 /** Open return-visit tasks by due time (overdue first in red): start the call, then record the outcome. */
 export default function ReturnVisitsPage() {
@@ -38,7 +38,7 @@ export default function ReturnVisitsPage() {
   const { message } = App.useApp();
   const { data: me } = useMe();
   const routes = useApiRoutes();
-  const routed = Boolean(routes.data?.has('GET /return-visits'));
+  const routed = hasRoute(routes.data, 'GET /return-visits');
   const [brandId, setBrandId] = useState<string | undefined>();
   const [overdueOnly, setOverdueOnly] = useState(false);
   const [page, setPage] = useState({ page: 1, pageSize: 50 });
@@ -65,7 +65,7 @@ export default function ReturnVisitsPage() {
       <Typography.Title level={4} style={{ margin: 0 }}>
         {t('returnVisits.title')}
       </Typography.Title>
-      {routes.data && !routed ? <Alert type="info" showIcon title={t('returnVisits.notYet')} /> : null}
+      {routes.data !== undefined && !routed ? <Alert type="info" showIcon title={t('returnVisits.notYet')} /> : null}
       <Card size="small">
         <Flex gap={16} align="center" wrap>
           {me?.scope.brandIds.length === 1 ? null : (

@@ -5,6 +5,7 @@ import {
   availableSteps,
   closesOnCall,
   dataSummary,
+  hasRoute,
   idempotencyFor,
   ifMatch,
   intakeBodyOf,
@@ -142,10 +143,16 @@ describe('list and routes', () => {
         '/api/v1/dispatch/board': { get: {} },
       },
     });
-    expect(routes.has('POST /work-orders/:id/cancel')).toBe(true);
-    expect(routes.has('GET /dispatch/board')).toBe(true);
+    expect(routes?.has('POST /work-orders/:id/cancel')).toBe(true);
+    expect(routes?.has('GET /dispatch/board')).toBe(true);
     expect(availableSteps(['cancel', 'redirect', 'note', 'complete'], routes)).toEqual(['cancel', 'note']);
-    expect(routeSetOf(null).size).toBe(0);
+    // Still loading: nothing offered yet. No readable document: every known step (the server decides).
+    expect(availableSteps(['cancel', 'note'], undefined)).toEqual([]);
+    expect(routeSetOf(null)).toBeNull();
+    expect(availableSteps(['cancel', 'redirect', 'complete'], null)).toEqual(['cancel', 'redirect']);
+    expect(hasRoute(null, 'GET /dispatch/board')).toBe(true);
+    expect(hasRoute(undefined, 'GET /dispatch/board')).toBe(false);
+    expect(hasRoute(routes, 'GET /return-visits')).toBe(false);
   });
 
   test('a step body takes only its own fields', () => {

@@ -138,13 +138,26 @@ export const splitList = (v: string | undefined) => (v ? v.split(',').filter(Boo
  * The API's routes from its OpenAPI document: `POST /work-orders/:id/redirect`. The console offers a
  * step only when the server has its route (other modules land at their own pace).
  */
-export function routeSetOf(doc: { paths?: Record<string, Record<string, unknown>> } | null | undefined): Set<string> {
+export function routeSetOf(doc: { paths?: Record<string, Record<string, unknown>> } | null | undefined): RouteSet {
+  if (!doc?.paths) return null;
   const out = new Set<string>();
-  for (const [path, ops] of Object.entries(doc?.paths ?? {})) {
+  for (const [path, ops] of Object.entries(doc.paths)) {
     const p = path.replace(/^\/api\/v1/, '').replace(/\{(\w+)\}/g, ':$1');
     for (const method of Object.keys(ops)) out.add(`${method.toUpperCase()} ${p}`);
   }
   return out;
+}
+
+/**
+ * The server's routes: a set read from its OpenAPI document, or `null` when the document could not be
+ * read — then every route the console knows is assumed (the server still answers for itself).
+ */
+export type RouteSet = Set<string> | null;
+
+/** Is the route there? Not while the routes are still loading (undefined); yes when they are unknown. */
+export function hasRoute(routes: RouteSet | undefined, key: string): boolean {
+  if (routes === undefined) return false;
+  return routes === null || routes.has(key);
 }
 
 /** Each step the order page offers: its route, and what its small form asks. */
@@ -167,10 +180,10 @@ export const STEP_FORMS: Partial<Record<OrderAction, StepForm>> = {
 };
 
 /** The console's steps the server can take now: in the order's actions and routed on the server. */
-export function availableSteps(actions: readonly OrderAction[], routes: Set<string>): OrderAction[] {
+export function availableSteps(actions: readonly OrderAction[], routes: RouteSet | undefined): OrderAction[] {
   return actions.filter((a) => {
     const f = STEP_FORMS[a];
-    return f && routes.has(`POST /work-orders/:id/${f.path}`);
+    return f && hasRoute(routes, `POST /work-orders/:id/${f.path}`);
   });
 }
 
