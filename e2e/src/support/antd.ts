@@ -42,3 +42,17 @@ export async function tickCascader(page: Page, level: number, label: string): Pr
   const item = dropdown.locator('.ant-cascader-menu').nth(level).locator(`.ant-cascader-menu-item[title="${label}"]`);
   await item.locator('.ant-cascader-checkbox').click();
 }
+
+/**
+ * Types both ends of a RangePicker with time (`YYYY-MM-DD HH:mm`), confirming each with Enter the way
+ * a keyboard user does, and waits for the popup to close.
+ */
+export async function fillRange(page: Page, picker: Locator, start: string, end: string): Promise<void> {
+  const inputs = picker.locator('input');
+  await inputs.nth(0).click();
+  await inputs.nth(0).fill(start);
+  await inputs.nth(0).press('Enter');
+  await inputs.nth(1).fill(end);
+  await inputs.nth(1).press('Enter');
+  await page.locator('.ant-picker-dropdown:not(.ant-picker-dropdown-hidden)').first().waitFor({ state: 'hidden' });
+}
