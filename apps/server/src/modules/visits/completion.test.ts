@@ -16,6 +16,9 @@ describe('completion', () => {
     expect(res.data).toEqual({ sentTo: '139****5678', expiresAt: '2026-03-15T02:30:00.000Z' });
     const code = await x.smsCode(o.id);
     expect(code).toMatch(/^\d{6}$/);
+    const soon = await x.t.post(`/api/v1/work-orders/${o.id}/completion-code`, x.as.tech);
+    expect([soon.statusCode, soon.data.code]).toEqual([409, 'VISIT_CODE_RECENT']);
+    expect(await x.smsCode(o.id)).toBe(code);
     const row = await x.row(o.id);
     expect(row.completion_code_hash).toMatch(/^[0-9a-f]{64}$/);
     expect(row.completion_code_hash).not.toContain(code);
@@ -76,11 +79,13 @@ describe('completion', () => {
     const attempts = tl.data.items.filter((e: { data: { kind?: string } }) => e.data.kind === 'completion_code_wrong');
     expect(attempts.map((e: { data: { attempt: number } }) => e.data.attempt)).toEqual([1, 2, 3, 4, 5]);
 
+    x.t.clock.advance(60_000);
     await x.t.post(`/api/v1/work-orders/${o.id}/completion-code`, x.as.tech);
     const fresh = await x.smsCode(o.id);
     const ok = await x.t.post(`/api/v1/work-orders/${o.id}/complete`, x.as.tech, { code: fresh });
     expect(ok.statusCode).toBe(200);
     expect(ok.data).toMatchObject({ status: 'resolved', completionMethod: 'code', flags: [] });
+    x.t.clock.advance(-60_000);
   });
 
   it('a code expires after the pack’s minutes', async () => {

@@ -61,6 +61,11 @@ export const VisitErrors = defineErrors({
     'zh-CN': '验证码错误次数过多已作废，请重新发送',
     'en-US': 'Too many wrong attempts: the code is void; send a new one',
   },
+  VISIT_CODE_RECENT: {
+    status: 409,
+    'zh-CN': '验证码刚刚发送过，请 {seconds} 秒后再试',
+    'en-US': 'A code was just sent; try again in {seconds} seconds',
+  },
   VISIT_SIGNATURE_INVALID: {
     status: 422,
     'zh-CN': '签名必须是不超过 200 KB 的 PNG 图片',

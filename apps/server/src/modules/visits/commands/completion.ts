@@ -21,6 +21,7 @@ import { createTaskTx } from './return-visits.ts';
 
 /** Wrong codes allowed before the code is void and a new one must be sent. */
 export const MAX_CODE_ATTEMPTS = 5;
+const RESEND_AFTER_MS = 60_000;
 const MAX_SIGNATURE_BYTES = 200 * 1024;
 const PNG_MAGIC = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 const SENT = 'completion_code_sent';
@@ -36,6 +37,10 @@ export async function sendCompletionCode(deps: VisitDeps, p: Principal, requestI
     precheck(order, 'complete', party);
     const phone = normalizePhone(order.contact_phone);
     if (phone?.kind !== 'mobile') throw new AppError(VisitErrors.VISIT_NO_PHONE);
+    // One SMS a minute at most: a double tap or an impatient resend does not flood the customer.
+    const last = await lastNoteAt(trx, order.id, SENT);
+    const wait = last ? Math.ceil((last.getTime() + RESEND_AFTER_MS - deps.clock.now().getTime()) / 1000) : 0;
+    if (wait > 0) throw new AppError(VisitErrors.VISIT_CODE_RECENT, { seconds: wait });
     const rules = serviceRules(await packOf(trx, deps, order.brand_id));
     const code = String(randomInt(0, 10 ** rules.codeLength)).padStart(rules.codeLength, '0');
     const expiresAt = new Date(deps.clock.now().getTime() + rules.codeTtlMinutes * 60_000);
