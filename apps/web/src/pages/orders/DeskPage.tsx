@@ -350,7 +350,11 @@ export default function DeskPage() {
                 ) : null}
               </Card>
               <Card size="small" title={t('desk.productTitle')} style={{ marginBottom: 16 }}>
-                <Form.Item name="productId" noStyle>
+                <Form.Item
+                  name="productId"
+                  style={{ marginBottom: 0 }}
+                  rules={[{ required: true, message: t('desk.needProductOrCategory') }]}
+                >
                   <Radio.Group style={{ display: 'flex', flexDirection: 'column', gap: 6 }}>
                     {products.map((p) => (
                       <Radio key={p.id} value={p.id}>
