@@ -52,8 +52,8 @@ export interface OfferTarget {
 }
 
 /**
- * Offers the locked order to one outlet: the step (offer or redirect), the offers row, the outlet's
- * rotation stamp. A second or later offer of the same order counts one hand-off.
+ * Offers the locked order to one outlet: the step (offer or redirect) and the offers row (which is
+ * also the outlet's rotation stamp). A second or later offer of the same order counts one hand-off.
  */
 export async function offerTo(
   trx: Trx,
@@ -69,11 +69,12 @@ export async function offerTo(
 ): Promise<OrderRow> {
   const now = clock.now();
   const expiresAt = new Date(now.getTime() + acceptMinutes * 60_000);
+  // Read, not stamped: rotation comes from the offers rows (an update here would make every
+  // concurrent intake for this outlet wait on its row lock until commit).
   const outlet = await trx
-    .updateTable('outlets')
-    .set({ last_offered_at: now })
+    .selectFrom('outlets')
+    .select(['id', 'code', 'name'])
     .where('id', '=', target.outletId)
-    .returning(['id', 'code', 'name'])
     .executeTakeFirstOrThrow();
   const handoff = (await offerCount(trx, order.id)) > 0;
   const updated = await applyStep(trx, clock, actor, order, action, party, {

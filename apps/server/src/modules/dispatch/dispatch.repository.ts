@@ -66,7 +66,9 @@ export async function candidateFacts(db: Tx, order: OrderRow): Promise<RankInput
       'o.status',
       'o.capacity_per_day',
       'o.kpi_score',
-      'o.last_offered_at',
+      sql<Date | null>`(SELECT max(f.offered_at) FROM work_order_offers f WHERE f.outlet_id = o.id)`.as(
+        'last_offered_at',
+      ),
       sql<boolean>`EXISTS (SELECT 1 FROM outlet_authorizations a WHERE a.outlet_id = o.id AND a.brand_id = ${order.brand_id}
         AND a.category_code = ${order.category_code ?? ''} AND a.service_type = ${serviceTypeOf(order.type)})`.as(
         'authorized',

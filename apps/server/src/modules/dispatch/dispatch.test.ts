@@ -88,16 +88,26 @@ describe('candidates', () => {
     await t.db.updateTable('outlets').set({ kpi_score: 95 }).where('id', '=', kpi).execute();
     await t.db.updateTable('outlets').set({ kpi_score: 70 }).where('id', 'in', [never, old, recent]).execute();
     const ago = (m: number) => new Date(t.clock.now().getTime() - m * MIN);
-    await t.db
-      .updateTable('outlets')
-      .set({ last_offered_at: ago(120) })
-      .where('id', '=', old)
-      .execute();
-    await t.db
-      .updateTable('outlets')
-      .set({ last_offered_at: ago(10) })
-      .where('id', '=', recent)
-      .execute();
+    // Rotation: the outlets' latest offers (of other, long-closed orders).
+    const offeredAt = async (outletId: string, at: Date) => {
+      const past = await t.factories.order(w.customer, { status: 'closed', outletId });
+      await t.db
+        .insertInto('work_order_offers')
+        .values({
+          id: crypto.randomUUID(),
+          order_id: past.id,
+          brand_id: w.customer.brandId,
+          outlet_id: outletId,
+          rank: 1,
+          source: 'auto',
+          status: 'accepted',
+          offered_at: at,
+          expires_at: at,
+        })
+        .execute();
+    };
+    await offeredAt(old, ago(120));
+    await offeredAt(recent, ago(10));
     await t.db.updateTable('outlets').set({ capacity_per_day: 1 }).where('id', '=', full).execute();
     await t.factories.order(w.customer, { status: 'accepted', outletId: full });
     await t.factories.order(w.customer, { status: 'booked', outletId: loaded });
