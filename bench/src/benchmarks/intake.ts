@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import Fastify from 'fastify';
-import { sql } from 'kysely';
 import { DEMO_PASSWORD } from '../../../apps/server/src/modules/demo/demo-users.ts';
 import { alternate } from '../load.ts';
 import type { BenchOptions } from '../stats.ts';
@@ -29,8 +28,8 @@ async function loginCookie(base: string): Promise<string> {
  * products: customer and product checks, duplicate detection, the warranty verdict under the brand's
  * pack, the order number, the order row, its timeline, audit and outbox rows, and auto-dispatch to
  * the best candidate outlet (offer row, hand-off event) — against a bare Fastify route in the same
- * process that writes the same rows (order, two timeline events, offer, two outbox events, audit,
- * outlet rotation) with raw SQL in one transaction and no reads, checks or rules.
+ * process that writes the same rows (order, two timeline events, offer, two outbox events, audit)
+ * with raw SQL in one transaction and no reads, checks or rules.
  */
 export async function intake(s: Started, opts: BenchOptions): Promise<Measured> {
   const { db } = s.running.ctx;
@@ -154,7 +153,6 @@ export async function intake(s: Started, opts: BenchOptions): Promise<Measured> 
           entity_id: id,
         })
         .execute();
-      await sql`UPDATE outlets SET last_offered_at = ${now} WHERE id = ${outlet.outlet_id}`.execute(trx);
     });
     return reply.status(201).send({ id });
   });
