@@ -274,7 +274,8 @@ export default function DeskPage() {
                 // Ctrl/⌘+Enter saves from anywhere in the form.
                 if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
                   e.preventDefault();
-                  form.submit();
+                  if (picked) form.submit();
+                  else setError(t('desk.needCustomer'));
                 }
               }}
               data-testid="desk-form"
@@ -350,7 +351,9 @@ export default function DeskPage() {
                 ) : null}
               </Card>
               <Card size="small" title={t('desk.productTitle')} style={{ marginBottom: 16 }}>
+                {picked === null ? <Typography.Text type="secondary">{t('desk.needCustomer')}</Typography.Text> : null}
                 <Form.Item
+                  hidden={picked === null}
                   name="productId"
                   style={{ marginBottom: 0 }}
                   rules={[{ required: true, message: t('desk.needProductOrCategory') }]}
