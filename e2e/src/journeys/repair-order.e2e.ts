@@ -130,6 +130,16 @@ test('a repair from the call to the close, with the customer following it on H5'
     const res = await agent.request.get(`${base}/api/v1/work-orders/${intake.id}`);
     const order = (await res.json()) as { status: string; number: string; outlet: { id: string } | null };
     expect(order).toMatchObject({ status: 'dispatched', number: intake.number, outlet: { id: hero.outletId } });
+    // One offer, made by auto-dispatch at intake (ranked, or by the pin), not by a dispatcher's hand
+    // (the agent may not read the hand-off history: the database is asked).
+    const offers = await running.ctx.db
+      .selectFrom('work_order_offers')
+      .select(['outlet_id', 'source', 'status'])
+      .where('order_id', '=', intake.id)
+      .execute();
+    expect(offers).toEqual([
+      { outlet_id: hero.outletId, source: caller.rankedFirst ? 'auto' : 'pinned', status: 'pending' },
+    ]);
     await agent.getByTestId('desk-saved').getByRole('link', { name: '打开工单' }).click();
     await agent.locator('.ant-tag').filter({ hasText: '已派单' }).first().waitFor();
   });
