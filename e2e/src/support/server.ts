@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Running, start } from '../../../apps/server/src/boot.ts';
@@ -12,9 +12,16 @@ export interface TestServer {
   stop(): Promise<void>;
 }
 
-/** The whole app in this process on a random port, on a fresh PGlite folder, serving the built web app. */
+/**
+ * The whole app in this process on a random port, on a fresh PGlite folder, serving the built web app.
+ * The server serves its own copy of the build (2–3 MB): a `vite build` elsewhere in the checkout while a
+ * journey runs empties apps/web/dist and renames the lazy chunks, which showed up as a 404 login page
+ * or a cascader whose next level never loaded.
+ */
 export async function startServer(): Promise<TestServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'aftercare-e2e-'));
+  const webDir = mkdtempSync(join(tmpdir(), 'aftercare-e2e-web-'));
+  cpSync(WEB_DIST, webDir, { recursive: true });
   const config = loadConfig({
     PORT: '0',
     HOST: '127.0.0.1',
@@ -22,7 +29,7 @@ export async function startServer(): Promise<TestServer> {
     AFTERCARE_DEMO: 'true',
     AFTERCARE_ROLE: 'api',
     LOG_LEVEL: 'warn',
-    WEB_DIST_DIR: WEB_DIST,
+    WEB_DIST_DIR: webDir,
   });
   const running = await start(config, { logger: null });
   if (!running.url) throw new Error('the server did not start listening');
@@ -32,6 +39,7 @@ export async function startServer(): Promise<TestServer> {
     async stop() {
       await running.stop();
       rmSync(dataDir, { recursive: true, force: true });
+      rmSync(webDir, { recursive: true, force: true });
     },
   };
 }
