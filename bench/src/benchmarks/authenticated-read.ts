@@ -1,23 +1,11 @@
 import Fastify from 'fastify';
-import { DEMO_PASSWORD } from '../../../apps/server/src/modules/demo/demo-users.ts';
 import { alternate } from '../load.ts';
+import { loginCookie } from '../login.ts';
 import type { BenchOptions } from '../stats.ts';
 import type { Started } from '../targets.ts';
 import type { Measured } from './types.ts';
 
 const USER = 'aux.manager'; // brand scope: the read goes through the brand filter
-
-async function loginCookie(base: string): Promise<string> {
-  const res = await fetch(`${base}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: USER, password: DEMO_PASSWORD }),
-  });
-  if (res.status !== 200) throw new Error(`login as ${USER} failed: ${res.status} ${await res.text()}`);
-  const cookie = res.headers.getSetCookie().find((c) => c.startsWith('aftercare_session='));
-  if (!cookie) throw new Error('login answered without a session cookie');
-  return cookie.split(';')[0]!;
-}
 
 /**
  * GET /api/v1/brands/:id as a logged-in brand user (session lookup, access check, scope filter,
@@ -27,7 +15,7 @@ async function loginCookie(base: string): Promise<string> {
 export async function authenticatedRead(s: Started, opts: BenchOptions): Promise<Measured> {
   const { db } = s.running.ctx;
   const brand = await db.selectFrom('brands').select('id').where('code', '=', 'AUX').executeTakeFirstOrThrow();
-  const cookie = await loginCookie(s.url);
+  const cookie = await loginCookie(s.url, USER);
   const target = `${s.url}/api/v1/brands/${brand.id}`;
 
   const check = await fetch(target, { headers: { cookie } });

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import Fastify from 'fastify';
-import { DEMO_PASSWORD } from '../../../apps/server/src/modules/demo/demo-users.ts';
 import { alternate } from '../load.ts';
+import { loginCookie } from '../login.ts';
 import type { BenchOptions } from '../stats.ts';
 import type { Started } from '../targets.ts';
 import type { Measured } from './types.ts';
@@ -10,18 +10,6 @@ const USER = 'aux.agent';
 /** The issue's load: intake at 50 concurrent connections. */
 const CONNECTIONS = 50;
 const BODIES = 400;
-
-async function loginCookie(base: string): Promise<string> {
-  const res = await fetch(`${base}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: USER, password: DEMO_PASSWORD }),
-  });
-  if (res.status !== 200) throw new Error(`login as ${USER} failed: ${res.status} ${await res.text()}`);
-  const cookie = res.headers.getSetCookie().find((c) => c.startsWith('aftercare_session='));
-  if (!cookie) throw new Error('login answered without a session cookie');
-  return cookie.split(';')[0]!;
-}
 
 /**
  * Full intake through HTTP — POST /api/v1/work-orders as an AUX agent for demo customers' registered
@@ -46,7 +34,7 @@ export async function intake(s: Started, opts: BenchOptions): Promise<Measured> 
     .select('outlet_id')
     .where('brand_id', '=', brand.id)
     .executeTakeFirstOrThrow();
-  const cookie = await loginCookie(s.url);
+  const cookie = await loginCookie(s.url, USER);
   const bodies = products.map((p) =>
     JSON.stringify({
       brandId: brand.id,

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { DEMO_PASSWORD } from '../../../apps/server/src/modules/demo/demo-users.ts';
+import { loginCookie } from '../login.ts';
 import type { BenchOptions, Sample } from '../stats.ts';
 import type { Started } from '../targets.ts';
 import type { Measured } from './types.ts';
@@ -19,18 +19,6 @@ const HEADERS = [
   '购买日期',
   '有无发票',
 ];
-
-async function loginCookie(base: string): Promise<string> {
-  const res = await fetch(`${base}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: USER, password: DEMO_PASSWORD }),
-  });
-  if (res.status !== 200) throw new Error(`login as ${USER} failed: ${res.status}`);
-  const cookie = res.headers.getSetCookie().find((c) => c.startsWith('aftercare_session='));
-  if (!cookie) throw new Error('login answered without a session cookie');
-  return cookie.split(';')[0]!;
-}
 
 /** One file of new customers each buying an air conditioner (serials the AUX pack decodes). */
 function salesRows(round: number): string[][] {
@@ -64,7 +52,7 @@ const sample = (ms: number): Sample => ({ rps: (ROWS * 1000) / ms, p50: ms / ROW
 export async function salesImport(s: Started, opts: BenchOptions): Promise<Measured> {
   const { db } = s.running.ctx;
   const brand = await db.selectFrom('brands').select('id').where('code', '=', 'AUX').executeTakeFirstOrThrow();
-  const cookie = await loginCookie(s.url);
+  const cookie = await loginCookie(s.url, USER);
   const subject: Sample[] = [];
   const baseline: Sample[] = [];
   const rounds = Math.max(1, Math.min(opts.rounds, 3));

@@ -1,10 +1,10 @@
 import Fastify from 'fastify';
 import { sql } from 'kysely';
-import { DEMO_PASSWORD } from '../../../apps/server/src/modules/demo/demo-users.ts';
 import { openDatabase } from '../../../apps/server/src/platform/db/database.ts';
 import { rng } from '../generate/data.ts';
 import { lookupForm, SCREEN_POP_AGENT, SCREEN_POP_DATABASE } from '../generate/options.ts';
 import { alternate } from '../load.ts';
+import { loginCookie } from '../login.ts';
 import type { BenchOptions } from '../stats.ts';
 import { type Target, withAftercareOn, withDatabase } from '../targets.ts';
 import { type Measured, Skipped } from './types.ts';
@@ -12,18 +12,6 @@ import { type Measured, Skipped } from './types.ts';
 /** Lookups picked per side: each connection sends them in turn (autocannon `requests`). */
 const PICKS = 10_000;
 const GENERATE = 'BENCH_DATABASE_URL=… ./aftercare node bench/src/generate/run.ts --customers 1000000';
-
-async function loginCookie(base: string): Promise<string> {
-  const res = await fetch(`${base}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: SCREEN_POP_AGENT, password: DEMO_PASSWORD }),
-  });
-  if (res.status !== 200) throw new Error(`login as ${SCREEN_POP_AGENT} failed: ${res.status} ${await res.text()}`);
-  const cookie = res.headers.getSetCookie().find((c) => c.startsWith('aftercare_session='));
-  if (!cookie) throw new Error('login answered without a session cookie');
-  return cookie.split(';')[0]!;
-}
 
 /**
  * GET /api/v1/customers/lookup?phone=… and ?serial=… (screen pop) as the generated agent on the
@@ -82,7 +70,7 @@ export async function screenPop(target: Target, opts: BenchOptions): Promise<Mea
     );
     const barePaths = picked.map((p) => `/lookup?brand=${p.brand_id}&phone=${p.normalized}`);
 
-    const cookie = await loginCookie(s.url);
+    const cookie = await loginCookie(s.url, SCREEN_POP_AGENT);
     // Every picked lookup must find its customer, or the load measures 404s/empty answers.
     for (const path of [...phonePaths.slice(0, 20), ...serialPaths.slice(0, 20)]) {
       const res = await fetch(`${s.url}${path}`, { headers: { cookie } });

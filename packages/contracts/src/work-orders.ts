@@ -1,21 +1,14 @@
 import { z } from 'zod';
 import { categoryCode, divisionCode, pageOf, pageQuery, phoneInput } from './common.ts';
 import { URBAN_RURAL } from './customers.ts';
+import { SERVICE_TYPES } from './network.ts';
 import { warrantyVerdict } from './warranty.ts';
 
-/** Section E: what a contact asks for, and how it reached the brand. */
-export const ORDER_TYPES = [
-  'installation',
-  'repair',
-  'maintenance',
-  'relocation',
-  'inspection',
-  'return_exchange',
-  'consultation',
-  'guidance',
-  'complaint',
-  'recycling',
-] as const;
+/**
+ * Section E: what a contact asks for. The order types are the service types outlets are authorized
+ * for and technicians skilled in (network.ts), so dispatch matches them one to one.
+ */
+export const ORDER_TYPES = SERVICE_TYPES;
 export type OrderType = (typeof ORDER_TYPES)[number];
 
 export const ORDER_CHANNELS = [

@@ -2,6 +2,7 @@ import { customersEnUS } from './customers.en-US.ts';
 import { fieldEnUS } from './field.en-US.ts';
 import { ordersEnUS } from './orders.en-US.ts';
 import { policiesEnUS } from './policies.en-US.ts';
+import { serviceTypesEnUS } from './service-types.ts';
 import type { Resources } from './zh-CN.ts';
 
 export const enUS: Resources = {
@@ -67,18 +68,7 @@ export const enUS: Resources = {
     userStatus: { active: 'Active', disabled: 'Disabled' },
     outletStatus: { active: 'Active', probation: 'Probation', suspended: 'Suspended', terminated: 'Terminated' },
     outletTier: { service_center: 'Service center', specialist: 'Specialist shop', authorized: 'Authorized point' },
-    serviceType: {
-      installation: 'Installation',
-      repair: 'Repair',
-      maintenance: 'Maintenance',
-      relocation: 'Relocation',
-      inspection: 'Inspection',
-      return_exchange: 'Return / exchange',
-      consultation: 'Consultation',
-      guidance: 'Phone guidance',
-      complaint: 'Complaint',
-      recycling: 'Recycling',
-    },
+    serviceType: serviceTypesEnUS,
     technicianLevel: { junior: 'Junior', intermediate: 'Intermediate', senior: 'Senior', expert: 'Expert' },
     role: {
       platform_admin: 'Platform admin',

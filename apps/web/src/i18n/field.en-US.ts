@@ -1,4 +1,5 @@
 import type { fieldZhCN } from './field.zh-CN.ts';
+import { serviceTypesEnUS } from './service-types.ts';
 
 /** English resources of the field pages: outlet portal, technician phone pages, customer H5 (spread into en-US.ts). */
 export const fieldEnUS: typeof fieldZhCN = {
@@ -18,18 +19,7 @@ export const fieldEnUS: typeof fieldZhCN = {
       cancelled: 'Cancelled',
       reopened: 'Reopened',
     },
-    type: {
-      installation: 'Installation',
-      repair: 'Repair',
-      maintenance: 'Maintenance',
-      relocation: 'Relocation',
-      inspection: 'Inspection',
-      return_exchange: 'Return / exchange',
-      consultation: 'Consultation',
-      guidance: 'Phone guidance',
-      complaint: 'Complaint',
-      recycling: 'Recycling',
-    },
+    type: serviceTypesEnUS,
     number: 'Order',
     orderType: 'Type',
     category: 'Category',

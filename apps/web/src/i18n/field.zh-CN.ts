@@ -1,3 +1,4 @@
+import { serviceTypesZhCN } from './service-types.ts';
 /** Chinese resources of the field pages: outlet portal, technician phone pages, customer H5 (spread into zh-CN.ts). */
 export const fieldZhCN = {
   field: {
@@ -16,18 +17,7 @@ export const fieldZhCN = {
       cancelled: '已取消',
       reopened: '已重开',
     },
-    type: {
-      installation: '安装',
-      repair: '维修',
-      maintenance: '保养',
-      relocation: '移机',
-      inspection: '检测',
-      return_exchange: '退换货',
-      consultation: '咨询',
-      guidance: '电话指导',
-      complaint: '投诉',
-      recycling: '回收',
-    },
+    type: serviceTypesZhCN,
     number: '工单号',
     orderType: '类型',
     category: '品类',

@@ -1,4 +1,5 @@
 import type { ordersZhCN } from './orders.zh-CN.ts';
+import { serviceTypesEnUS } from './service-types.ts';
 
 /** English resources of the staff work-order pages (spread into en-US.ts). */
 export const ordersEnUS: typeof ordersZhCN = {
@@ -89,18 +90,7 @@ export const ordersEnUS: typeof ordersZhCN = {
       cancelled: 'Cancelled',
       reopened: 'Reopened',
     },
-    types: {
-      installation: 'Installation',
-      repair: 'Repair',
-      maintenance: 'Maintenance',
-      relocation: 'Relocation',
-      inspection: 'Inspection',
-      return_exchange: 'Return / exchange',
-      consultation: 'Consultation',
-      guidance: 'Guidance by phone',
-      complaint: 'Complaint',
-      recycling: 'Recycling',
-    },
+    types: serviceTypesEnUS,
     channels: {
       phone: 'Phone',
       web: 'Web',

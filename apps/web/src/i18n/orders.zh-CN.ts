@@ -1,3 +1,4 @@
+import { serviceTypesZhCN } from './service-types.ts';
 /** Chinese resources of the staff work-order pages: desk, order list and page, dispatch board, return visits. */
 export const ordersZhCN = {
   orders: {
@@ -87,18 +88,7 @@ export const ordersZhCN = {
       cancelled: '已取消',
       reopened: '已重开',
     },
-    types: {
-      installation: '安装',
-      repair: '维修',
-      maintenance: '保养',
-      relocation: '移机',
-      inspection: '检测',
-      return_exchange: '退换货',
-      consultation: '咨询',
-      guidance: '电话指导',
-      complaint: '投诉',
-      recycling: '回收',
-    },
+    types: serviceTypesZhCN,
     channels: {
       phone: '电话',
       web: '网站',

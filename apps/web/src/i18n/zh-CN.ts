@@ -2,6 +2,7 @@ import { customersZhCN } from './customers.zh-CN.ts';
 import { fieldZhCN } from './field.zh-CN.ts';
 import { ordersZhCN } from './orders.zh-CN.ts';
 import { policiesZhCN } from './policies.zh-CN.ts';
+import { serviceTypesZhCN } from './service-types.ts';
 /** Chinese (default) resources. en-US.ts must have the same shape (checked by its type). */
 export const zhCN = {
   app: { name: '售后服务管理系统', short: 'Aftercare' },
@@ -66,18 +67,7 @@ export const zhCN = {
     userStatus: { active: '正常', disabled: '已停用' },
     outletStatus: { active: '正常营业', probation: '考察期', suspended: '暂停', terminated: '已终止' },
     outletTier: { service_center: '服务中心', specialist: '专修部', authorized: '特约维修点' },
-    serviceType: {
-      installation: '安装',
-      repair: '维修',
-      maintenance: '保养',
-      relocation: '移机',
-      inspection: '检测',
-      return_exchange: '退换货',
-      consultation: '咨询',
-      guidance: '电话指导',
-      complaint: '投诉',
-      recycling: '回收',
-    },
+    serviceType: serviceTypesZhCN,
     technicianLevel: { junior: '初级', intermediate: '中级', senior: '高级', expert: '专家' },
     role: {
       platform_admin: '平台管理员',

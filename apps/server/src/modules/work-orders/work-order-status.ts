@@ -1,7 +1,7 @@
 // The work-order state machine of section E, pure: which action may move an order from which status
 // to which, and what each step needs. Commands ask `decide()` before they write anything; an illegal
 // step is refused with a code and nothing changes.
-import type { OrderAction, OrderStatus } from '@aftercare/contracts';
+import { OPEN_STATUSES, type OrderAction, type OrderStatus } from '@aftercare/contracts';
 
 /** Who takes a step: the capability a caller needs for it (the scope decides on which orders). */
 export type Party = 'desk' | 'dispatch' | 'outlet' | 'technician' | 'return_visit' | 'customer' | 'system';
@@ -17,19 +17,7 @@ export interface Rule {
   needsCompletionProof?: boolean;
 }
 
-const ANY_OPEN: readonly OrderStatus[] = [
-  'registered',
-  'dispatched',
-  'accepted',
-  'booked',
-  'on_the_way',
-  'on_site',
-  'resolved',
-  'waiting_parts',
-  'returned_to_factory',
-  'return_visit',
-  'reopened',
-];
+const ANY_OPEN = OPEN_STATUSES;
 const ALL: readonly OrderStatus[] = [...ANY_OPEN, 'closed', 'cancelled'];
 /** Before anyone is on site: the order may still be redirected or cancelled. */
 const BEFORE_SITE: readonly OrderStatus[] = [

@@ -15,6 +15,7 @@ import { AppError } from '../../../platform/errors.ts';
 import { newId } from '../../../platform/ids.ts';
 import { emitEvent } from '../../../platform/outbox.ts';
 import { normalizePhone } from '../../../platform/phone.ts';
+import { brandHasCategory } from '../../catalog/index.ts';
 import { createCustomerTx } from '../../customers/customers.commands.ts';
 import { addressesOf, findCustomer, phonesOf } from '../../customers/customers.repository.ts';
 import { canWriteCustomers } from '../../customers/customers.scope.ts';
@@ -115,16 +116,6 @@ async function checkFaultCodes(trx: Trx, brandId: string, codes: string[]) {
   return wanted;
 }
 
-async function checkCategory(trx: Trx, brandId: string, categoryCode: string) {
-  const row = await trx
-    .selectFrom('brand_categories')
-    .select('code')
-    .where('brand_id', '=', brandId)
-    .where('code', '=', categoryCode)
-    .executeTakeFirst();
-  if (!row) throw new AppError(WorkOrderErrors.WORK_ORDER_CATEGORY_UNKNOWN, { categoryCode });
-}
-
 /** Adds the contact to an open order instead of creating a second one. */
 async function linkToOpen(trx: Trx, clock: Clock, actor: StepActor, scope: Scope, openId: string, input: Intake) {
   const open = (await lockOrder(trx, scope, openId))!;
@@ -173,7 +164,8 @@ export async function intakeTx(
       throw new AppError(WorkOrderErrors.WORK_ORDER_PRODUCT_UNKNOWN, { productId: input.productId });
     categoryCode = product.category_code;
   } else if (categoryCode) {
-    await checkCategory(trx, input.brandId, categoryCode);
+    if (!(await brandHasCategory(trx, input.brandId, categoryCode)))
+      throw new AppError(WorkOrderErrors.WORK_ORDER_CATEGORY_UNKNOWN, { categoryCode });
   } else if (!input.resolvedOnCall) {
     throw new AppError(WorkOrderErrors.WORK_ORDER_CATEGORY_REQUIRED);
   }
