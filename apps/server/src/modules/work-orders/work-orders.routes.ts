@@ -158,11 +158,26 @@ export function workOrderRoutes(app: TypedApp, ctx: AppContext, wiring: WorkOrde
     },
     async (req) => {
       const p = req.principal!;
-      const row = await runStep(ctx, stepActor(p, req.id), p.scope, req.params.id, 'cancel', 'desk', () => ({
-        reason: req.body.reason,
-        expectedVersion: parseIfMatch(req.headers['if-match']),
-        patch: { offer_expires_at: null },
-      }));
+      const expectedVersion = parseIfMatch(req.headers['if-match']);
+      const row = await runStep(
+        ctx,
+        stepActor(p, req.id),
+        p.scope,
+        req.params.id,
+        'cancel',
+        'desk',
+        async (trx, order) => {
+          // A pending offer dies with the order (the outlet's offer list must not keep it).
+          if (order.status === 'dispatched' && (expectedVersion === null || expectedVersion === order.version))
+            await trx
+              .updateTable('work_order_offers')
+              .set({ status: 'withdrawn', reason: 'order_cancelled', responded_at: ctx.clock.now() })
+              .where('order_id', '=', order.id)
+              .where('status', '=', 'pending')
+              .execute();
+          return { reason: req.body.reason, expectedVersion, patch: { offer_expires_at: null } };
+        },
+      );
       return present(p, row);
     },
   );

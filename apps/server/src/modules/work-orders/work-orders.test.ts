@@ -252,6 +252,24 @@ describe('transitions, versions and scope', () => {
     expect([bad.statusCode, bad.data.code]).toEqual([400, 'WORK_ORDER_VERSION_INVALID']);
   });
 
+  it('withdraws the pending offer of a cancelled order', async () => {
+    const other = await t.factories.customer(brandA.id);
+    const res = await t.post(
+      '/api/v1/work-orders',
+      agentA,
+      repair({ customerId: other.id, productId: undefined, categoryCode: 'air_conditioner' }),
+    );
+    expect(res.data.order.status).toBe('dispatched');
+    const cancel = await t.post(`/api/v1/work-orders/${res.data.order.id}/cancel`, agentA, { reason: '用户不需要了' });
+    expect(cancel.data).toMatchObject({ status: 'cancelled', offerExpiresAt: null });
+    const offers = await t.db
+      .selectFrom('work_order_offers')
+      .select(['status', 'reason'])
+      .where('order_id', '=', res.data.order.id)
+      .execute();
+    expect(offers).toEqual([{ status: 'withdrawn', reason: 'order_cancelled' }]);
+  });
+
   it('cannot cancel once the technician is on site', async () => {
     const o = await t.factories.order(customerA, { status: 'on_site', outletId: outletA.id, technicianId: techA.id });
     const res = await t.post(`/api/v1/work-orders/${o.id}/cancel`, agentA, { reason: '用户要求' });
