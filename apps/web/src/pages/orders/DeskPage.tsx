@@ -1,23 +1,20 @@
 import { DISPOSITIONS, ORDER_CHANNELS, ORDER_TYPES, type WorkOrder } from '@aftercare/contracts';
-import { CheckCircleOutlined, PhoneOutlined, PlusOutlined, UserAddOutlined } from '@ant-design/icons';
+import { PhoneOutlined, PlusOutlined, UserAddOutlined } from '@ant-design/icons';
 import {
   Alert,
   Button,
   Card,
   Col,
   DatePicker,
-  Descriptions,
   Empty,
   Flex,
   Form,
   Input,
-  List,
   Radio,
   Row,
   Select,
   Space,
   Switch,
-  Tag,
   Typography,
 } from 'antd';
 import { useEffect, useMemo, useRef, useState } from 'react';
@@ -25,14 +22,17 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useMe } from '../../api/auth.ts';
 import { ApiError } from '../../api/client.ts';
-import { type CustomerLookup, lookupCustomers, useCustomerProducts } from '../../api/customers.ts';
+import { lookupCustomers, useCustomerProducts } from '../../api/customers.ts';
 import { type IntakeResult, useApiRoutes, useFaultCodes, useIntake } from '../../api/work-orders.ts';
 import { DivisionPicker } from '../../components/DivisionPicker.tsx';
 import { applyServerErrors } from '../../components/FormDrawer.tsx';
-import { EnumTags } from '../../components/labels.tsx';
-import { BrandSelect, CategorySelect, useCategoryNames } from '../../components/pickers.tsx';
-import { primaryAddress, primaryPhone } from '../customers/customer-values.ts';
+import { useCategoryNames } from '../../components/pickers.tsx';
+import { primaryAddress } from '../customers/customer-values.ts';
 import { WarrantyVerdict } from '../products/WarrantyVerdict.tsx';
+import { DeskCustomer, type Found, type Picked } from './DeskCustomer.tsx';
+import { DeskMatches } from './DeskMatches.tsx';
+import { DeskProduct } from './DeskProduct.tsx';
+import { SavedNotice } from './DeskSaved.tsx';
 import {
   closesOnCall,
   type DeskValues,
@@ -46,8 +46,6 @@ import {
   normalizeFaultCodes,
 } from './order-values.ts';
 
-type Found = CustomerLookup['customers'][number];
-type Picked = { kind: 'existing'; found: Found } | { kind: 'new' } | null;
 type Duplicate = { orders: { id: string; number: string; status: string }[] };
 
 /** The agent desk: who is calling, what for, the verdict before saving; one save, ready for the next call. */
@@ -67,7 +65,7 @@ export default function DeskPage() {
   const idem = useRef<IdempotencyState | null>(null);
   const intake = useIntake();
   const routes = useApiRoutes();
-  const categoryName = useCategoryNames();
+  const _categoryName = useCategoryNames();
 
   const customer = picked?.kind === 'existing' ? picked.found.customer : null;
   // The brand has a field only for a new customer; a picked customer's brand is a plain store value.
@@ -235,34 +233,7 @@ export default function DeskPage() {
                   <Typography.Text type="secondary">{t('desk.lookupNone')}</Typography.Text>
                 ) : null}
               </Flex>
-              {found && found.length > 1 ? (
-                <List
-                  size="small"
-                  style={{ marginTop: 8 }}
-                  header={t('desk.found', { count: found.length })}
-                  dataSource={found}
-                  renderItem={(f) => {
-                    const a = primaryAddress(f.customer);
-                    const active = customer?.id === f.customer.id;
-                    return (
-                      <List.Item
-                        actions={[
-                          <Button key="pick" size="small" type={active ? 'primary' : 'default'} onClick={() => pick(f)}>
-                            {active ? t('desk.picked') : t('desk.pick')}
-                          </Button>,
-                        ]}
-                      >
-                        <Flex gap={12} align="center" wrap>
-                          <Typography.Text strong>{f.customer.name}</Typography.Text>
-                          <span>{primaryPhone(f.customer)?.number ?? ''}</span>
-                          <span>{a ? `${a.divisionName ?? a.divisionCode} ${a.detail}` : ''}</span>
-                          <EnumTags kind="customerFlag" values={f.flags} />
-                        </Flex>
-                      </List.Item>
-                    );
-                  }}
-                />
-              ) : null}
+              {found && found.length > 1 ? <DeskMatches found={found} pickedId={customer?.id} onPick={pick} /> : null}
             </Card>
             <Form<DeskValues>
               form={form}
@@ -282,107 +253,9 @@ export default function DeskPage() {
             >
               <Card size="small" title={t('desk.customerTitle')} style={{ marginBottom: 16 }}>
                 {picked === null ? <Typography.Text type="secondary">{t('desk.needCustomer')}</Typography.Text> : null}
-                {picked?.kind === 'existing' ? (
-                  <Descriptions
-                    size="small"
-                    column={2}
-                    items={[
-                      { key: 'name', label: t('desk.name'), children: picked.found.customer.name },
-                      {
-                        key: 'phone',
-                        label: t('desk.phone'),
-                        children: primaryPhone(picked.found.customer)?.number ?? t('common.none'),
-                      },
-                      {
-                        key: 'flags',
-                        label: t('orders.flags'),
-                        span: 2,
-                        children: (
-                          <Space>
-                            <EnumTags kind="customerFlag" values={picked.found.flags} />
-                            <Link to={`/customers/${picked.found.customer.id}`} target="_blank">
-                              {t('customers.open')}
-                            </Link>
-                          </Space>
-                        ),
-                      },
-                    ]}
-                  />
-                ) : null}
-                {picked?.kind === 'new' ? (
-                  <Row gutter={12}>
-                    <Col span={24}>
-                      <Typography.Text type="secondary">{t('desk.newCustomerTitle')}</Typography.Text>
-                    </Col>
-                    <Col span={8}>
-                      <Form.Item name={['newCustomer', 'name']} label={t('desk.name')} rules={[{ required: true }]}>
-                        <Input maxLength={100} />
-                      </Form.Item>
-                    </Col>
-                    <Col span={8}>
-                      <Form.Item name={['newCustomer', 'phone']} label={t('desk.phone')} rules={[{ required: true }]}>
-                        <Input maxLength={40} />
-                      </Form.Item>
-                    </Col>
-                    <Col span={8}>
-                      <Form.Item name="brandId" label={t('desk.brand')} rules={[{ required: true }]}>
-                        <BrandSelect />
-                      </Form.Item>
-                    </Col>
-                    <Col span={12}>
-                      <Form.Item
-                        name={['newCustomer', 'divisionCode']}
-                        label={t('desk.division')}
-                        rules={[{ required: true }]}
-                      >
-                        <DivisionPicker />
-                      </Form.Item>
-                    </Col>
-                    <Col span={12}>
-                      <Form.Item
-                        name={['newCustomer', 'addressDetail']}
-                        label={t('desk.addressDetail')}
-                        rules={[{ required: true }]}
-                      >
-                        <Input maxLength={200} />
-                      </Form.Item>
-                    </Col>
-                  </Row>
-                ) : null}
+                <DeskCustomer picked={picked} />
               </Card>
-              <Card size="small" title={t('desk.productTitle')} style={{ marginBottom: 16 }}>
-                {picked === null ? <Typography.Text type="secondary">{t('desk.needCustomer')}</Typography.Text> : null}
-                <Form.Item
-                  hidden={picked === null}
-                  name="productId"
-                  style={{ marginBottom: 0 }}
-                  rules={[{ required: true, message: t('desk.needProductOrCategory') }]}
-                >
-                  <Radio.Group style={{ display: 'flex', flexDirection: 'column', gap: 6 }}>
-                    {products.map((p) => (
-                      <Radio key={p.id} value={p.id}>
-                        <Space>
-                          <span>{categoryName(p.categoryCode, p.brandId)}</span>
-                          <Typography.Text strong>{p.modelCode ?? ''}</Typography.Text>
-                          <Typography.Text type="secondary">{p.serial ?? ''}</Typography.Text>
-                          {p.purchaseDate ? <Tag>{p.purchaseDate}</Tag> : null}
-                        </Space>
-                      </Radio>
-                    ))}
-                    <Radio value={NO_PRODUCT}>{t('desk.noProduct')}</Radio>
-                  </Radio.Group>
-                </Form.Item>
-                {productId === NO_PRODUCT ? (
-                  <Form.Item
-                    name="categoryCode"
-                    label={t('desk.category')}
-                    style={{ marginTop: 12, marginBottom: 0 }}
-                    rules={[{ required: true }]}
-                  >
-                    <CategorySelect brandId={brandId} style={{ width: 280 }} />
-                  </Form.Item>
-                ) : null}
-              </Card>
+              <DeskProduct picked={picked} products={products} productId={productId} brandId={brandId} />
               <Card size="small" title={t('desk.requestTitle')}>
                 <Row gutter={12}>
                   <Col span={8}>
@@ -578,41 +451,5 @@ export default function DeskPage() {
         </Col>
       </Row>
     </Flex>
-  );
-}
-
-/** After a save: the order number, the customer's progress link, and a way to the order. */
-function SavedNotice({ result, onClose }: { result: IntakeResult; onClose: () => void }) {
-  const { t } = useTranslation();
-  const n = result.order.number;
-  const title =
-    result.outcome === 'closed_on_call'
-      ? t('desk.savedClosed', { number: n })
-      : result.outcome === 'linked'
-        ? t('desk.savedLinked', { number: n })
-        : t('desk.saved', { number: n });
-  const link = result.customerLink ? `${window.location.origin}${result.customerLink}` : null;
-  return (
-    <Alert
-      type="success"
-      showIcon
-      icon={<CheckCircleOutlined />}
-      closable={{ onClose }}
-      data-testid="desk-saved"
-      title={title}
-      description={
-        <Space wrap>
-          <Link to={`/orders/${result.order.id}`}>{t('desk.openOrder')}</Link>
-          {link ? (
-            <>
-              <span>{t('desk.customerLink')}:</span>
-              <Typography.Text copyable={{ text: link }} code>
-                {result.customerLink}
-              </Typography.Text>
-            </>
-          ) : null}
-        </Space>
-      }
-    />
   );
 }
