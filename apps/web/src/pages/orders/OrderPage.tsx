@@ -1,16 +1,9 @@
 import type { WorkOrder } from '@aftercare/contracts';
-import { Empty, Flex, Table, Tag, Timeline, Typography } from 'antd';
+import { Empty, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useMe } from '../../api/auth.ts';
-import {
-  type Offers,
-  type OrderEvent,
-  useApiRoutes,
-  useOrderPart,
-  useTimeline,
-  useWorkOrder,
-} from '../../api/work-orders.ts';
+import { type Offers, useApiRoutes, useOrderPart, useWorkOrder } from '../../api/work-orders.ts';
 import { formatDateTime } from '../../components/format.ts';
 import { EnumTag } from '../../components/labels.tsx';
 import { formatFen } from '../../components/money.ts';
@@ -19,8 +12,9 @@ import { RecordPage, RecordSection } from '../../components/RecordPage.tsx';
 import { currentLanguage } from '../../i18n/index.ts';
 import { VerdictDetails } from '../products/WarrantyVerdict.tsx';
 import { OrderActions } from './OrderActions.tsx';
+import { OrderTimeline } from './OrderTimeline.tsx';
 import { OrderFlags, OrderStatusTag } from './order-labels.tsx';
-import { dataSummary, hasRoute } from './order-values.ts';
+import { hasRoute } from './order-values.ts';
 
 type Localized = { 'zh-CN': string; 'en-US': string };
 interface Appointment {
@@ -387,73 +381,5 @@ function OrderParts({ order }: { order: WorkOrder }) {
         </RecordSection>
       ) : null}
     </>
-  );
-}
-
-/** The full timeline: action, from → to, who (name and role), when (Shanghai), reason and data. */
-function OrderTimeline({ id }: { id: string }) {
-  const { t } = useTranslation();
-  const { data, isLoading } = useTimeline(id);
-  return (
-    <RecordSection title={t('orders.panels.timeline')} testId="order-timeline">
-      <div style={{ padding: '16px 16px 0' }}>
-        {isLoading ? null : (
-          <Timeline
-            items={(data ?? []).map((e) => ({
-              key: e.seq,
-              color: eventColor(e),
-              content: <EventLine e={e} />,
-            }))}
-          />
-        )}
-      </div>
-    </RecordSection>
-  );
-}
-
-const eventColor = (e: OrderEvent) =>
-  e.action === 'cancel' || e.action === 'refuse' || e.action === 'expire'
-    ? 'red'
-    : e.action === 'note'
-      ? 'gray'
-      : e.toStatus === 'closed' || e.toStatus === 'resolved'
-        ? 'green'
-        : 'blue';
-
-function EventLine({ e }: { e: OrderEvent }) {
-  const { t } = useTranslation();
-  const role = e.actor.role
-    ? (t as unknown as (k: string, d: object) => string)(`enums.role.${e.actor.role}`, { defaultValue: e.actor.role })
-    : null;
-  const actor =
-    e.actor.type === 'system' || !e.actor.name
-      ? t('orders.timeline.system')
-      : role
-        ? t('orders.timeline.byActor', { name: e.actor.name, role })
-        : e.actor.name;
-  const summary = dataSummary(e.data, 200, formatDateTime);
-  return (
-    <Flex vertical gap={2} data-testid="timeline-event">
-      <Flex gap={8} align="center" wrap>
-        <Typography.Text strong>{t(`orders.actions.${e.action}`)}</Typography.Text>
-        {e.fromStatus && e.toStatus && e.fromStatus !== e.toStatus ? (
-          <span>
-            <OrderStatusTag status={e.fromStatus} /> → <OrderStatusTag status={e.toStatus} />
-          </span>
-        ) : e.toStatus && !e.fromStatus ? (
-          <span>
-            → <OrderStatusTag status={e.toStatus} />
-          </span>
-        ) : null}
-        <Typography.Text type="secondary">{actor}</Typography.Text>
-        <Typography.Text type="secondary">{formatDateTime(e.at)}</Typography.Text>
-      </Flex>
-      {e.reason ? <Typography.Text>{t('orders.timeline.reason', { reason: e.reason })}</Typography.Text> : null}
-      {summary ? (
-        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-          {summary}
-        </Typography.Text>
-      ) : null}
-    </Flex>
   );
 }
