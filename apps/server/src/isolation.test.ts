@@ -218,6 +218,7 @@ const SUBRESOURCE_BODIES: Record<string, unknown> = {
   'POST /api/v1/policy-packs/:id/drafts': { source: 'id: x\nversion: 9\n' },
   'POST /api/v1/work-orders/:id/notes': { text: '越权备注' },
   'POST /api/v1/work-orders/:id/cancel': { reason: '越权取消' },
+  'POST /api/v1/work-orders/:id/call': undefined,
   'POST /api/v1/work-orders/:id/book': { start: '2026-03-16T01:00:00Z', end: '2026-03-16T04:00:00Z' },
   'POST /api/v1/work-orders/:id/reschedule': {
     start: '2026-03-16T01:00:00Z',

@@ -261,6 +261,12 @@ export const customerOrderView = z
   })
   .meta({ id: 'CustomerOrderView' });
 
+/**
+ * The assigned technician's call to the customer: the full number, given just in time for the call
+ * (the order shows it masked) and recorded on the timeline and in the audit log.
+ */
+export const contactCall = z.object({ phone: z.string(), tel: z.string() });
+
 /** Body of the simple transitions that carry only a reason. */
 export const reasonBody = z.strictObject({ reason: text(500) });
 export const optionalReasonBody = z.strictObject({ reason: text(500).optional() });

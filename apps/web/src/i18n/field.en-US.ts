@@ -93,7 +93,7 @@ export const fieldEnUS: typeof fieldZhCN = {
       others: 'Other open jobs',
       empty: 'No jobs today',
       call: 'Call',
-      maskedNote: 'Number hidden: reach the customer through the service hotline',
+      maskedNote: 'Number hidden: tap to call — the number is given for the call only, and each call is recorded',
       navigate: 'Navigate',
       noAppointment: 'Not booked',
       back: 'Back',

@@ -90,7 +90,7 @@ export const fieldZhCN = {
       others: '其他进行中的工单',
       empty: '今天没有工单',
       call: '拨打',
-      maskedNote: '号码已隐藏，请通过服务热线联系用户',
+      maskedNote: '号码已隐藏，点击拨打时才提供号码，每次拨打都会记录',
       navigate: '导航',
       noAppointment: '未预约',
       back: '返回',

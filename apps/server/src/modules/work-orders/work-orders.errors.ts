@@ -86,6 +86,11 @@ export const WorkOrderErrors = defineErrors({
     'zh-CN': '故障代码 {code} 不在该品牌的故障代码目录中',
     'en-US': 'Fault code {code} is not in the brand’s fault-code catalog',
   },
+  WORK_ORDER_CALL_CLOSED: {
+    status: 409,
+    'zh-CN': '工单当前状态为“{status}”，已不在服务中，不能再拨打用户电话',
+    'en-US': 'The order is {status}; the job is over, so the customer can no longer be called from it',
+  },
   WORK_ORDER_TOKEN_INVALID: {
     status: 404,
     'zh-CN': '链接无效或已过期',

@@ -1,4 +1,5 @@
 import {
+  contactCall,
   customerOrderView,
   idParams,
   intakeResult,
@@ -17,6 +18,7 @@ import type { AppContext } from '../../platform/context.ts';
 import { AppError, CommonErrors } from '../../platform/errors.ts';
 import type { TypedApp } from '../../platform/http/app.ts';
 import { evaluateProduct } from '../warranty/index.ts';
+import { callCustomer } from './commands/call.ts';
 import { hashToken, type IntakeDeps, intake } from './commands/intake.ts';
 import { appendEvent, parseIfMatch, runStep, stepActor } from './commands/step.ts';
 import { WorkOrderErrors } from './work-orders.errors.ts';
@@ -180,6 +182,16 @@ export function workOrderRoutes(app: TypedApp, ctx: AppContext, wiring: WorkOrde
       );
       return present(p, row);
     },
+  );
+
+  /** The assigned technician calls the customer: the full number just in time, recorded. */
+  app.post(
+    '/work-orders/:id/call',
+    {
+      schema: { tags, params: idParams, response: { 200: contactCall } },
+      config: { access: { cap: 'orders.visit' }, resource: 'work_order' },
+    },
+    async (req) => callCustomer(ctx, req.principal!, req.id, req.params.id),
   );
 
   /** The customer's H5 page, reached by the link in the SMS: progress in plain words, who is coming. */

@@ -323,6 +323,36 @@ describe('transitions, versions and scope', () => {
     expect([cross.statusCode, cross.data.code]).toEqual([422, 'WORK_ORDER_BRAND_UNKNOWN']);
   });
 
+  it('gives the assigned technician the full number only when calling from an open job, and records the call', async () => {
+    const caller = await t.factories.technician(outletA.id);
+    const job = await t.factories.order(customerA, { status: 'booked', outletId: outletA.id, technicianId: caller.id });
+    const done = await t.factories.order(customerA, { status: 'closed', outletId: outletA.id, technicianId: caller.id });
+    const tech = await t.as('technician', { outletId: outletA.id, technicianId: caller.id });
+    const otherTech = await t.factories.technician(outletA.id);
+    const other = await t.as('technician', { outletId: outletA.id, technicianId: otherTech.id });
+
+    const seen = await t.get(`/api/v1/work-orders/${job.id}`, tech);
+    expect(seen.data.contactPhone).toBe('139****5678');
+    const call = await t.post(`/api/v1/work-orders/${job.id}/call`, tech);
+    expect(call.statusCode).toBe(200);
+    expect(call.data).toEqual({ phone: '13912345678', tel: 'tel:13912345678' });
+    const tl = await t.get(`/api/v1/work-orders/${job.id}/timeline`, agentA);
+    expect(tl.data.items.at(-1)).toMatchObject({
+      action: 'note',
+      data: { kind: 'contact_call' },
+      actor: { role: 'technician' },
+    });
+    const audit = await t.db.selectFrom('audit_log').select('action').where('entity_id', '=', job.id).execute();
+    expect(audit.map((a) => a.action)).toEqual(['work_order.contact_call']);
+    // The call is not a change of the order: the technician's next step keeps its version.
+    expect((await t.get(`/api/v1/work-orders/${job.id}`, tech)).data.version).toBe(1);
+
+    const closed = await t.post(`/api/v1/work-orders/${done.id}/call`, tech);
+    expect([closed.statusCode, closed.data.code]).toEqual([409, 'WORK_ORDER_CALL_CLOSED']);
+    expect((await t.post(`/api/v1/work-orders/${job.id}/call`, other)).statusCode).toBe(404);
+    expect((await t.post(`/api/v1/work-orders/${job.id}/call`, agentA)).statusCode).toBe(403);
+  });
+
   it('adds notes to the staff timeline without changing the status', async () => {
     const o = await t.factories.order(customerA);
     const res = await t.post(`/api/v1/work-orders/${o.id}/notes`, agentA, { text: '用户要求上午上门' });

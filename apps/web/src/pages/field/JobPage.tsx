@@ -96,7 +96,7 @@ export default function JobPage() {
             <span>{order.contactName}</span>
           </div>
           <div style={{ ...row, justifyContent: 'flex-end', textAlign: 'right' }}>
-            <CallLink phone={order.contactPhone} />
+            <CallLink phone={order.contactPhone} orderId={order.id} />
           </div>
           <div style={row}>
             <span style={label}>{t('field.address')}</span>

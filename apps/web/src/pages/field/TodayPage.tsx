@@ -55,7 +55,7 @@ export default function TodayPage() {
               {t(`field.type.${o.type}`)} · {o.number}
             </span>
           </div>
-          <CallLink phone={o.contactPhone} note={false} />
+          <CallLink phone={o.contactPhone} orderId={o.id} note={false} />
           <div style={{ display: 'flex', justifyContent: 'space-between', gap: 8 }}>
             <span style={{ color: '#555' }}>{addressOf(o)}</span>
             <NavLink address={addressOf(o)} />

@@ -1,7 +1,9 @@
 import type { WorkOrder } from '@aftercare/contracts';
 import { EnvironmentOutlined, PhoneOutlined } from '@ant-design/icons';
-import { Tag } from 'antd-mobile';
+import { Button, Tag, Toast } from 'antd-mobile';
+import { type MouseEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ApiError, request } from '../../api/client.ts';
 import { mapUrl, statusColor, telHref } from './field-helpers.ts';
 
 /** antd-mobile Tag colours are named differently from antd's. */
@@ -25,11 +27,13 @@ export function StatusTag({ status }: { status: WorkOrder['status'] }) {
 }
 
 /**
- * The customer's phone: a `tel:` link when the server gave a dialable number; masked (a technician
- * has no `pii.phone`) it is shown as is with a note — there is no relay number to call through yet.
+ * The customer's phone: a `tel:` link when the server gave a dialable number. Masked (a technician
+ * has no `pii.phone`), a call button asks the server for the number just in time — allowed only on
+ * the technician's own job while it is in service, and recorded on the timeline — then dials it.
  */
-export function CallLink({ phone, note = true }: { phone: string; note?: boolean }) {
+export function CallLink({ phone, orderId, note = true }: { phone: string; orderId?: string; note?: boolean }) {
   const { t } = useTranslation();
+  const [busy, setBusy] = useState(false);
   const href = telHref(phone);
   if (href)
     return (
@@ -37,9 +41,37 @@ export function CallLink({ phone, note = true }: { phone: string; note?: boolean
         <PhoneOutlined /> {phone}
       </a>
     );
+  const call = async (e: MouseEvent<HTMLButtonElement>) => {
+    e.stopPropagation();
+    if (!orderId || busy) return;
+    setBusy(true);
+    try {
+      const r = await request<{ tel: string }>(`/work-orders/${orderId}/call`, { method: 'POST', silent: true });
+      window.location.href = r.tel;
+    } catch (err) {
+      Toast.show({ icon: 'fail', content: err instanceof ApiError ? err.detail : String(err) });
+    } finally {
+      setBusy(false);
+    }
+  };
   return (
     <span data-testid="masked-phone">
-      <PhoneOutlined style={{ color: '#bbb' }} /> {phone}
+      {orderId ? (
+        <Button
+          size="mini"
+          color="primary"
+          fill="none"
+          loading={busy}
+          onClick={(e) => void call(e)}
+          data-testid="call-customer"
+        >
+          <PhoneOutlined /> {phone} {t('field.m.call')}
+        </Button>
+      ) : (
+        <>
+          <PhoneOutlined style={{ color: '#bbb' }} /> {phone}
+        </>
+      )}
       {note ? <div style={{ color: '#999', fontSize: 12 }}>{t('field.m.maskedNote')}</div> : null}
     </span>
   );
