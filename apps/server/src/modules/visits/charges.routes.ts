@@ -14,8 +14,8 @@ import { AppError, CommonErrors } from '../../platform/errors.ts';
 import type { TypedApp } from '../../platform/http/app.ts';
 import {
   findOrder,
-  hashToken,
   lockOrder,
+  orderByToken,
   orderViews,
   parseIfMatch,
   partyFor,
@@ -95,11 +95,7 @@ export function chargeRoutes(app: TypedApp, ctx: AppContext) {
     '/h5/orders/:token/charges',
     { schema: { tags, params: h5TokenParams, response: { 200: chargeList } }, config: h5 },
     async (req) => {
-      const row = await ctx.db
-        .selectFrom('work_orders')
-        .select('id')
-        .where('customer_token_hash', '=', hashToken(req.params.token))
-        .executeTakeFirst();
+      const row = await orderByToken(ctx.db, req.params.token);
       if (!row) throw new AppError(WorkOrderErrors.WORK_ORDER_TOKEN_INVALID);
       return { items: (await chargesOf(ctx.db, row.id)).map(presentCharge) };
     },

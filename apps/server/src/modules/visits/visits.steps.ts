@@ -6,8 +6,8 @@ import type { DB } from '../../platform/db/schema.ts';
 import { AppError } from '../../platform/errors.ts';
 import {
   decide,
-  hashToken,
   type OrderRow,
+  orderByToken,
   type Party,
   type StepActor,
   type StepInput,
@@ -45,12 +45,7 @@ export function h5Actor(order: OrderRow, requestId: string | null): StepActor {
 
 /** The order behind an H5 token, locked; a wrong token answers 404 WORK_ORDER_TOKEN_INVALID. */
 export async function lockByToken(trx: Trx, token: string): Promise<OrderRow> {
-  const row = await trx
-    .selectFrom('work_orders')
-    .selectAll()
-    .where('customer_token_hash', '=', hashToken(token))
-    .forUpdate()
-    .executeTakeFirst();
+  const row = await orderByToken(trx, token, true);
   if (!row) throw new AppError(WorkOrderErrors.WORK_ORDER_TOKEN_INVALID);
   return row;
 }

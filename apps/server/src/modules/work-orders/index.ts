@@ -1,4 +1,4 @@
-export { type DispatchFn, hashToken, type IntakeDeps, intakeTx } from './commands/intake.ts';
+export { type DispatchFn, type IntakeDeps, intakeTx } from './commands/intake.ts';
 export {
   appendEvent,
   applyStep,
@@ -11,6 +11,7 @@ export {
   stepActor,
   systemStepActor,
 } from './commands/step.ts';
+export { customerLinkPath, hashToken } from './customer-link.ts';
 export { actionsFrom, decide, isOpen, type Party, RULES } from './work-order-status.ts';
 export { WorkOrderErrors } from './work-orders.errors.ts';
 export { partiesOf, presentOrder } from './work-orders.presenter.ts';
@@ -19,9 +20,10 @@ export {
   lockOrder,
   type OrderRow,
   type OrderView,
+  orderByToken,
   orderView,
   orderViews,
   timelineOf,
 } from './work-orders.repository.ts';
-export { customerLinkPath, type WorkOrderWiring, workOrderRoutes } from './work-orders.routes.ts';
+export { type WorkOrderWiring, workOrderRoutes } from './work-orders.routes.ts';
 export { orderFilter } from './work-orders.scope.ts';

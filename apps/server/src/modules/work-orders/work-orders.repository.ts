@@ -6,6 +6,7 @@ import type { Scope } from '../../platform/access/principal.ts';
 import type { Tx } from '../../platform/audit.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { paginate } from '../../platform/db/paginate.ts';
+import { hashToken } from './customer-link.ts';
 import { orderFilter } from './work-orders.scope.ts';
 import type { WorkOrderEventsTable, WorkOrdersTable } from './work-orders.tables.ts';
 
@@ -38,6 +39,12 @@ export async function nextOrderNumber(trx: Tx, clock: Clock): Promise<string> {
 
 export async function findOrder(db: Tx, scope: Scope, id: string): Promise<OrderRow | undefined> {
   return db.selectFrom('work_orders').selectAll().where('id', '=', id).where(orderFilter(scope)).executeTakeFirst();
+}
+
+/** The order behind a customer's H5 link (no scope: the token is the key), locked for a change on request. */
+export async function orderByToken(db: Tx, token: string, lock = false): Promise<OrderRow | undefined> {
+  const q = db.selectFrom('work_orders').selectAll().where('customer_token_hash', '=', hashToken(token));
+  return (lock ? q.forUpdate() : q).executeTakeFirst();
 }
 
 /** The order locked for a change by a caller who may see it (undefined: 404). */

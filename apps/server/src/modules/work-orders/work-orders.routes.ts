@@ -19,18 +19,25 @@ import { AppError, CommonErrors } from '../../platform/errors.ts';
 import type { TypedApp } from '../../platform/http/app.ts';
 import { evaluateProduct } from '../warranty/index.ts';
 import { callCustomer } from './commands/call.ts';
-import { hashToken, type IntakeDeps, intake } from './commands/intake.ts';
-import { appendEvent, parseIfMatch, runStep, stepActor } from './commands/step.ts';
+import { type IntakeDeps, intake } from './commands/intake.ts';
+import { addNote, cancelOrder } from './commands/notes.ts';
+import { parseIfMatch, stepActor } from './commands/step.ts';
+import { customerLinkPath } from './customer-link.ts';
 import { WorkOrderErrors } from './work-orders.errors.ts';
-import { partiesOf, presentEvent, presentOrder, publicSteps } from './work-orders.presenter.ts';
-import { listOrders, lockOrder, type OrderRow, orderView, orderViews, timelineOf } from './work-orders.repository.ts';
+import { presentEvent, presentOrder, publicSteps } from './work-orders.presenter.ts';
+import {
+  listOrders,
+  type OrderRow,
+  orderByToken,
+  orderView,
+  orderViews,
+  timelineOf,
+} from './work-orders.repository.ts';
 
 /** Extra wiring other modules give the work-order routes (auto-dispatch after intake). */
 export interface WorkOrderWiring {
   dispatch?: IntakeDeps['dispatch'];
 }
-
-export const customerLinkPath = (token: string) => `/h5/orders/${token}`;
 
 export function workOrderRoutes(app: TypedApp, ctx: AppContext, wiring: WorkOrderWiring = {}) {
   const tags = ['work-orders'];
@@ -128,28 +135,7 @@ export function workOrderRoutes(app: TypedApp, ctx: AppContext, wiring: WorkOrde
       schema: { tags, params: idParams, body: noteBody, response: { 200: workOrder } },
       config: { ...read, resource: 'work_order' },
     },
-    async (req) => {
-      const p = req.principal!;
-      const row = await ctx.db.transaction().execute(async (trx) => {
-        const order = await lockOrder(trx, p.scope, req.params.id);
-        if (!order) throw new AppError(CommonErrors.NOT_FOUND);
-        // Notes are staff's: a customer writes through complaints and the H5 page, not the timeline.
-        if (partiesOf(p).filter((x) => x !== 'customer').length === 0) throw new AppError(CommonErrors.FORBIDDEN);
-        await appendEvent(trx, ctx.clock, stepActor(p, req.id), order, {
-          action: 'note',
-          from: null,
-          to: null,
-          reason: req.body.text,
-        });
-        return trx
-          .updateTable('work_orders')
-          .set({ version: order.version + 1, updated_at: ctx.clock.now() })
-          .where('id', '=', order.id)
-          .returningAll()
-          .executeTakeFirstOrThrow();
-      });
-      return present(p, row);
-    },
+    async (req) => present(req.principal!, await addNote(ctx, req.principal!, req.id, req.params.id, req.body.text)),
   );
 
   app.post(
@@ -160,27 +146,8 @@ export function workOrderRoutes(app: TypedApp, ctx: AppContext, wiring: WorkOrde
     },
     async (req) => {
       const p = req.principal!;
-      const expectedVersion = parseIfMatch(req.headers['if-match']);
-      const row = await runStep(
-        ctx,
-        stepActor(p, req.id),
-        p.scope,
-        req.params.id,
-        'cancel',
-        'desk',
-        async (trx, order) => {
-          // A pending offer dies with the order (the outlet's offer list must not keep it).
-          if (order.status === 'dispatched' && (expectedVersion === null || expectedVersion === order.version))
-            await trx
-              .updateTable('work_order_offers')
-              .set({ status: 'withdrawn', reason: 'order_cancelled', responded_at: ctx.clock.now() })
-              .where('order_id', '=', order.id)
-              .where('status', '=', 'pending')
-              .execute();
-          return { reason: req.body.reason, expectedVersion, patch: { offer_expires_at: null } };
-        },
-      );
-      return present(p, row);
+      const version = parseIfMatch(req.headers['if-match']);
+      return present(p, await cancelOrder(ctx, p, req.id, req.params.id, req.body.reason, version));
     },
   );
 
@@ -206,11 +173,7 @@ export function workOrderRoutes(app: TypedApp, ctx: AppContext, wiring: WorkOrde
       config: { access: { public: true } },
     },
     async (req) => {
-      const row = await ctx.db
-        .selectFrom('work_orders')
-        .selectAll()
-        .where('customer_token_hash', '=', hashToken(req.params.token))
-        .executeTakeFirst();
+      const row = await orderByToken(ctx.db, req.params.token);
       if (!row) throw new AppError(WorkOrderErrors.WORK_ORDER_TOKEN_INVALID);
       const [view] = await orderViews(ctx.db, [row]);
       const events = await timelineOf(ctx.db, row.id);

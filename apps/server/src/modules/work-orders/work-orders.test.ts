@@ -326,7 +326,11 @@ describe('transitions, versions and scope', () => {
   it('gives the assigned technician the full number only when calling from an open job, and records the call', async () => {
     const caller = await t.factories.technician(outletA.id);
     const job = await t.factories.order(customerA, { status: 'booked', outletId: outletA.id, technicianId: caller.id });
-    const done = await t.factories.order(customerA, { status: 'closed', outletId: outletA.id, technicianId: caller.id });
+    const done = await t.factories.order(customerA, {
+      status: 'closed',
+      outletId: outletA.id,
+      technicianId: caller.id,
+    });
     const tech = await t.as('technician', { outletId: outletA.id, technicianId: caller.id });
     const otherTech = await t.factories.technician(outletA.id);
     const other = await t.as('technician', { outletId: outletA.id, technicianId: otherTech.id });

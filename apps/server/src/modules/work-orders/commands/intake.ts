@@ -1,7 +1,6 @@
 // Intake (受理): every contact becomes an order — a visit request is registered (and dispatched by the
 // dispatch module), a contact resolved on the call is registered and closed with its disposition, and a
 // contact about a product that already has an open order is linked to it on request.
-import { createHash, randomBytes } from 'node:crypto';
 import type { orderIntake, WarrantyEvaluation } from '@aftercare/contracts';
 import { shanghaiDate } from '@aftercare/policy';
 import { sql, type Transaction } from 'kysely';
@@ -21,6 +20,7 @@ import { addressesOf, findCustomer, phonesOf } from '../../customers/customers.r
 import { canWriteCustomers } from '../../customers/customers.scope.ts';
 import { findProduct } from '../../customers/products.repository.ts';
 import { visibleBrand } from '../../network/lookups.ts';
+import { hashToken, newCustomerToken } from '../customer-link.ts';
 import { WorkOrderErrors } from '../work-orders.errors.ts';
 import {
   lockOrder,
@@ -53,8 +53,6 @@ export interface IntakeResult {
 
 export const REPEAT_REPAIR_DAYS = 30;
 const DAY_MS = 86_400_000;
-
-export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
 async function resolveCustomer(trx: Trx, clock: Clock, actor: StepActor, scope: Scope, input: Intake) {
   if (input.customerId) {
@@ -216,7 +214,7 @@ export async function intakeTx(
 
   const evaluation = product ? await deps.verdict(trx, scope, product.id) : null;
   const now = clock.now();
-  const token = randomBytes(24).toString('base64url');
+  const token = newCustomerToken();
   const id = newId();
   const number = await nextOrderNumber(trx, clock);
   let order = await trx
