@@ -1,17 +1,15 @@
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { closePopup, openDrawer, pickSelect, tickCascader, walkCascader } from '../support/antd.ts';
 import { launchBrowser, login, logout } from '../support/browser.ts';
 import { brandAdmin, existingOutlet, PASSWORD } from '../support/fixtures.ts';
 import { startServer, type TestServer } from '../support/server.ts';
+import { screenshotOnFailure } from '../support/steps.ts';
 
 /**
  * A brand admin creates an outlet (division and coverage picked in the cascaders) and its manager;
  * the manager then sees that outlet and no other outlet of the brand.
  */
-const ARTIFACTS = join(import.meta.dirname, '../../.artifacts');
 const tag = Date.now().toString(36).toUpperCase();
 const outletName = `朝阳测试网点${tag}`;
 const managerName = `e2e.manager.${tag.toLowerCase()}`;
@@ -31,16 +29,7 @@ afterAll(async () => {
   await server?.stop();
 });
 
-/** Runs a step; on failure leaves a screenshot of the page in e2e/.artifacts/ and fails as before. */
-async function step<T>(name: string, fn: () => Promise<T>): Promise<T> {
-  try {
-    return await fn();
-  } catch (err) {
-    mkdirSync(ARTIFACTS, { recursive: true });
-    await page.screenshot({ path: join(ARTIFACTS, `outlet-isolation-${name}.png`), fullPage: true }).catch(() => {});
-    throw err;
-  }
-}
+const step = <T>(name: string, fn: () => Promise<T>) => screenshotOnFailure('outlet-isolation', name, page, fn);
 
 test('an outlet manager sees only their own outlet', async () => {
   const admin = await brandAdmin(server.running);

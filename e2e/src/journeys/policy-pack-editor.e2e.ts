@@ -1,17 +1,15 @@
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { launchBrowser, login } from '../support/browser.ts';
 import { brandAdmin, PASSWORD } from '../support/fixtures.ts';
 import { startServer, type TestServer } from '../support/server.ts';
+import { screenshotOnFailure } from '../support/steps.ts';
 
 /**
  * A brand admin edits their brand's policy pack in the console: a draft with a mistake shows the
  * error by line, the corrected draft is saved, its diff against the active version shows the changed
  * line, and once activated the next warranty verdict names the new version.
  */
-const ARTIFACTS = join(import.meta.dirname, '../../.artifacts');
 
 let server: TestServer;
 let browser: Browser;
@@ -28,15 +26,7 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function step<T>(name: string, fn: () => Promise<T>): Promise<T> {
-  try {
-    return await fn();
-  } catch (err) {
-    mkdirSync(ARTIFACTS, { recursive: true });
-    await page.screenshot({ path: join(ARTIFACTS, `policy-pack-editor-${name}.png`), fullPage: true }).catch(() => {});
-    throw err;
-  }
-}
+const step = <T>(name: string, fn: () => Promise<T>) => screenshotOnFailure('policy-pack-editor', name, page, fn);
 
 const WHOLE_UNIT = /wholeUnit: \{ years: 6, ref: [^}]*\}/;
 

@@ -1,5 +1,3 @@
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { fillRange, pickSelect } from '../support/antd.ts';
@@ -8,6 +6,7 @@ import { PASSWORD } from '../support/fixtures.ts';
 import { fillField, tick, toast } from '../support/mobile.ts';
 import { type Caller, type Hero, heroOutlet, repairCaller, smsCode } from '../support/orders.ts';
 import { startServer, type TestServer } from '../support/server.ts';
+import { screenshotOnFailure } from '../support/steps.ts';
 
 /**
  * One repair from the call to the close, on the demo data, in four browsers: the AUX agent registers
@@ -23,7 +22,6 @@ import { startServer, type TestServer } from '../support/server.ts';
  * When no such customer exists, AUX's dispatcher pins the caller to the hero outlet first (a key
  * account pin, a real feature), so auto-dispatch still makes the offer by itself.
  */
-const ARTIFACTS = join(import.meta.dirname, '../../.artifacts');
 const DESKTOP = { viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' };
 const PHONE = {
   viewport: { width: 375, height: 812 },
@@ -57,15 +55,9 @@ async function newPage(options: Parameters<Browser['newContext']>[0]): Promise<P
 /** Runs a step; on failure leaves a screenshot of the page in e2e/.artifacts/ and fails as before. */
 async function step<T>(name: string, page: Page, fn: () => Promise<T>): Promise<T> {
   const started = performance.now();
-  try {
-    const result = await fn();
-    timings.push(`${name} ${Math.round(performance.now() - started)}`);
-    return result;
-  } catch (err) {
-    mkdirSync(ARTIFACTS, { recursive: true });
-    await page.screenshot({ path: join(ARTIFACTS, `repair-order-${name}.png`), fullPage: true }).catch(() => {});
-    throw err;
-  }
+  const result = await screenshotOnFailure('repair-order', name, page, fn);
+  timings.push(`${name} ${Math.round(performance.now() - started)}`);
+  return result;
 }
 
 /** The next quarter hour at least 15 minutes ahead, in Shanghai wall-clock time (YYYY-MM-DD HH:mm). */
