@@ -69,7 +69,7 @@ export class ImportProgressBoard {
       startedAt: now.toISOString(),
       finishedAt: null,
       owner: job.owner,
-      lastWrite: Date.now(),
+      lastWrite: now.getTime(),
       writtenRows: 0,
       finished: null,
     };
@@ -111,9 +111,9 @@ export class ImportProgressBoard {
     if (!e) return;
     e.processed = processed;
     if (!this.writeWhileRunning) return;
-    if (processed - e.writtenRows < EVERY_ROWS && Date.now() - e.lastWrite < EVERY_MS) return;
+    if (processed - e.writtenRows < EVERY_ROWS && this.clock.now().getTime() - e.lastWrite < EVERY_MS) return;
     e.writtenRows = processed;
-    e.lastWrite = Date.now();
+    e.lastWrite = this.clock.now().getTime();
     await this.persist(e);
   }
 
@@ -124,7 +124,7 @@ export class ImportProgressBoard {
     e.phase = ok ? 'done' : 'failed';
     if (ok && e.total !== null) e.processed = e.total;
     e.finishedAt = this.clock.now().toISOString();
-    e.finished = Date.now();
+    e.finished = this.clock.now().getTime();
     await this.persist(e);
   }
 
@@ -161,7 +161,7 @@ export class ImportProgressBoard {
   }
 
   private sweep(): void {
-    const now = Date.now();
+    const now = this.clock.now().getTime();
     for (const [id, e] of this.jobs) if (e.finished !== null && now - e.finished > KEEP_MS) this.jobs.delete(id);
   }
 }
