@@ -5,6 +5,7 @@ import type { AppContext } from '../src/platform/context.ts';
 import { newId } from '../src/platform/ids.ts';
 import { normalizePhone } from '../src/platform/phone.ts';
 import { searchTokens } from '../src/platform/text-search.ts';
+import { insertOrder, type OrderOverrides } from './order-factory.ts';
 
 let seq = 0;
 const next = () => `${process.pid % 1000}${++seq}`;
@@ -362,63 +363,8 @@ export class Factories {
       .execute();
     return { id, serial, customerId: customer.id, brandId: customer.brandId };
   }
-  /**
-   * A work order in any status, written straight to the tables (with its `register` event), for
-   * tests of later steps. `outletId`/`technicianId` set the current owner; no offer rows are made.
-   */
-  async order(
-    customer: { id: string; brandId: string },
-    over: Partial<{
-      productId: string | null;
-      type: string;
-      status: string;
-      outletId: string | null;
-      technicianId: string | null;
-      divisionCode: string;
-      categoryCode: string;
-      offerExpiresAt: Date | null;
-    }> = {},
-  ) {
-    const id = newId();
-    const number = `WO20260315-${next().padStart(6, '0').slice(-6)}`;
-    const row = {
-      id,
-      number,
-      brand_id: customer.brandId,
-      type: over.type ?? 'repair',
-      channel: 'phone',
-      status: over.status ?? 'registered',
-      customer_id: customer.id,
-      product_id: over.productId ?? null,
-      category_code: over.categoryCode ?? 'air_conditioner',
-      division_code: over.divisionCode ?? '310115004',
-      address_detail: '潍坊路100弄1号101室',
-      urban_rural: 'urban',
-      contact_name: '测试用户',
-      contact_phone: '13912345678',
-      outlet_id: over.outletId ?? null,
-      technician_id: over.technicianId ?? null,
-      offer_expires_at: over.offerExpiresAt ?? null,
-      flags: [],
-      created_at: this.now,
-      updated_at: this.now,
-    };
-    await this.ctx.db.insertInto('work_orders').values(row).execute();
-    await this.ctx.db
-      .insertInto('work_order_events')
-      .values({
-        id: newId(),
-        order_id: id,
-        brand_id: customer.brandId,
-        seq: 1,
-        action: 'register',
-        from_status: null,
-        to_status: 'registered',
-        actor_type: 'system',
-        data: '{}',
-        at: this.now,
-      })
-      .execute();
-    return { id, number, brandId: customer.brandId, customerId: customer.id };
+  /** A work order in any status (see `insertOrder`), for tests of later steps. */
+  async order(customer: { id: string; brandId: string }, over: OrderOverrides = {}) {
+    return insertOrder(this.ctx.db, this.now, customer, over, `WO20260315-${next().padStart(6, '0').slice(-6)}`);
   }
 }
