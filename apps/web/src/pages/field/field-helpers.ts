@@ -1,4 +1,5 @@
 import type { OrderStatus } from '@aftercare/contracts';
+import { STATUS_COLORS } from '../orders/order-values.ts';
 
 /** Pure helpers of the field pages (outlet portal, technician phone pages, customer H5). */
 
@@ -120,29 +121,9 @@ export function yuan(fen: number | null | undefined): string {
   return `${sign}¥${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
 }
 
-/** A status colour shared by the outlet tables, the phone cards and the H5 page. */
+/** A status colour: the staff console's (one scheme for every page), for the outlet tables, phone cards and H5. */
 export function statusColor(status: OrderStatus): string {
-  switch (status) {
-    case 'dispatched':
-      return 'orange';
-    case 'accepted':
-    case 'reopened':
-      return 'gold';
-    case 'booked':
-      return 'blue';
-    case 'on_the_way':
-    case 'on_site':
-      return 'processing';
-    case 'waiting_parts':
-    case 'returned_to_factory':
-      return 'purple';
-    case 'resolved':
-    case 'return_visit':
-    case 'closed':
-      return 'green';
-    default:
-      return 'default';
-  }
+  return STATUS_COLORS[status] ?? 'default';
 }
 
 export interface QuoteLineInput {

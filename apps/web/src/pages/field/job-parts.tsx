@@ -8,12 +8,17 @@ import { mapUrl, statusColor, telHref } from './field-helpers.ts';
 
 /** antd-mobile Tag colours are named differently from antd's. */
 const MOBILE_COLORS: Record<string, string> = {
-  orange: 'warning',
   gold: 'warning',
+  orange: 'warning',
+  volcano: '#fa541c',
+  cyan: '#13c2c2',
   blue: 'primary',
-  processing: 'primary',
+  geekblue: '#2f54eb',
   purple: '#722ed1',
+  magenta: '#eb2f96',
+  lime: '#7cb305',
   green: 'success',
+  red: 'danger',
   default: 'default',
 };
 
