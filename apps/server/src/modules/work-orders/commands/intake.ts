@@ -114,31 +114,13 @@ async function checkFaultCodes(trx: Trx, brandId: string, codes: string[]) {
   return wanted;
 }
 
-/** Adds the contact to an open order instead of creating a second one. */
+/** Adds the contact to an open order instead of creating a second one (a `link` step, status kept). */
 async function linkToOpen(trx: Trx, clock: Clock, actor: StepActor, scope: Scope, openId: string, input: Intake) {
   const open = (await lockOrder(trx, scope, openId))!;
-  await appendEvent(trx, clock, actor, open, {
-    action: 'link',
-    from: null,
-    to: null,
+  return applyStep(trx, clock, actor, open, 'link', 'desk', {
     reason: input.faultDescription ?? null,
     data: { channel: input.channel, type: input.type, faultCodes: input.faultCodes },
   });
-  const order = await trx
-    .updateTable('work_orders')
-    .set({ version: open.version + 1, updated_at: clock.now() })
-    .where('id', '=', open.id)
-    .returningAll()
-    .executeTakeFirstOrThrow();
-  await emitEvent(trx, clock, {
-    type: 'work_order.link',
-    aggregateType: 'work_order',
-    aggregateId: open.id,
-    brandId: open.brand_id,
-    outletId: open.outlet_id,
-    payload: { number: open.number, channel: input.channel },
-  });
-  return order;
 }
 
 export async function intakeTx(

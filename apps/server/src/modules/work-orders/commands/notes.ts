@@ -2,12 +2,13 @@
 // authorize → command → present.
 import type { Principal } from '../../../platform/access/principal.ts';
 import type { CommandDeps } from '../../../platform/context.ts';
-import { AppError, CommonErrors } from '../../../platform/errors.ts';
-import { partiesOf } from '../work-orders.presenter.ts';
-import { lockOrder, type OrderRow } from '../work-orders.repository.ts';
-import { appendEvent, runStep, stepActor } from './step.ts';
+import type { OrderRow } from '../work-orders.repository.ts';
+import { runStep, runStepAs, stepActor } from './step.ts';
 
-/** A note on the staff timeline: a change of the order (new version), its status unchanged. */
+/**
+ * A note on the staff timeline: a `note` step (status kept, new version). Notes are staff's — a
+ * customer has no party for it (403) and writes through complaints and the H5 page instead.
+ */
 export async function addNote(
   deps: CommandDeps,
   p: Principal,
@@ -15,24 +16,7 @@ export async function addNote(
   id: string,
   text: string,
 ): Promise<OrderRow> {
-  return deps.db.transaction().execute(async (trx) => {
-    const order = await lockOrder(trx, p.scope, id);
-    if (!order) throw new AppError(CommonErrors.NOT_FOUND);
-    // Notes are staff's: a customer writes through complaints and the H5 page, not the timeline.
-    if (!partiesOf(p).some((x) => x !== 'customer')) throw new AppError(CommonErrors.FORBIDDEN);
-    await appendEvent(trx, deps.clock, stepActor(p, requestId), order, {
-      action: 'note',
-      from: null,
-      to: null,
-      reason: text,
-    });
-    return trx
-      .updateTable('work_orders')
-      .set({ version: order.version + 1, updated_at: deps.clock.now() })
-      .where('id', '=', order.id)
-      .returningAll()
-      .executeTakeFirstOrThrow();
-  });
+  return runStepAs(deps, p, requestId, id, 'note', () => ({ reason: text }));
 }
 
 /** Cancels before anyone is on site; a pending offer is withdrawn with it (rolled back if refused). */
