@@ -40,6 +40,13 @@ export const CAPABILITIES = [
   'orders.outlet',
   'orders.visit',
   'orders.returnVisit',
+  // Section G: the at-risk board, milestones and SLA reports (narrowed by scope); reviewing slips and
+  // approving customer remedies (within the pack's limit for the role); an outlet's appeal of its
+  // slips; the calendar's extra days (a year not shipped, a local holiday).
+  'sla.read',
+  'sla.review',
+  'sla.appeal',
+  'calendar.write',
 ] as const;
 export type Capability = (typeof CAPABILITIES)[number];
 
@@ -69,6 +76,9 @@ export const ROLE_CAPABILITIES: Record<Role, readonly Capability[]> = {
     'orders.read',
     'orders.write',
     'orders.dispatch',
+    'sla.read',
+    'sla.review',
+    'calendar.write',
   ],
   service_manager: [
     'brands.read',
@@ -81,6 +91,8 @@ export const ROLE_CAPABILITIES: Record<Role, readonly Capability[]> = {
     'policies.read',
     'orders.read',
     'orders.dispatch',
+    'sla.read',
+    'sla.review',
   ],
   agent: [
     'brands.read',
@@ -93,6 +105,7 @@ export const ROLE_CAPABILITIES: Record<Role, readonly Capability[]> = {
     'orders.read',
     'orders.write',
     'orders.returnVisit',
+    'sla.read',
   ],
   dispatcher: [
     'brands.read',
@@ -105,6 +118,7 @@ export const ROLE_CAPABILITIES: Record<Role, readonly Capability[]> = {
     'orders.read',
     'orders.write',
     'orders.dispatch',
+    'sla.read',
   ],
   quality_inspector: [
     'brands.read',
@@ -115,6 +129,8 @@ export const ROLE_CAPABILITIES: Record<Role, readonly Capability[]> = {
     'policies.read',
     'orders.read',
     'orders.returnVisit',
+    'sla.read',
+    'sla.review',
   ],
   outlet_manager: [
     'brands.read',
@@ -127,6 +143,8 @@ export const ROLE_CAPABILITIES: Record<Role, readonly Capability[]> = {
     'customers.read',
     'orders.read',
     'orders.outlet',
+    'sla.read',
+    'sla.appeal',
   ],
   // customers.read: the customers and products of their own jobs (technician scope), for live verdicts.
   technician: [

@@ -4,6 +4,7 @@ import type { CustomerTables } from '../../modules/customers/customers.tables.ts
 import type { ImportTables } from '../../modules/imports/imports.tables.ts';
 import type { PolicyTables } from '../../modules/policies/policies.tables.ts';
 import type { SalesTables } from '../../modules/sales/sales.tables.ts';
+import type { SlaTables } from '../../modules/sla/sla.tables.ts';
 import type { WorkOrderTables } from '../../modules/work-orders/work-orders.tables.ts';
 
 /** Kysely table types; one interface per table in migrations/. */
@@ -276,4 +277,5 @@ export type DB = CoreTables &
   SalesTables &
   PolicyTables &
   WorkOrderTables &
+  SlaTables &
   ImportTables;
