@@ -10,6 +10,7 @@ export * from './network.ts';
 export * from './policies.ts';
 export * from './sales.ts';
 export * from './sla-board.ts';
+export * from './sla-reports.ts';
 export * from './visits.ts';
 export * from './warranty.ts';
 export * from './work-orders.ts';
