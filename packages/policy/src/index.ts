@@ -1,3 +1,4 @@
+export * from './calendar/index.ts';
 export * from './dates.ts';
 export * from './explain/messages.ts';
 export * from './facts.ts';

@@ -3,6 +3,7 @@
 // Sections sla, remedies, fees, settlement, care and calendar are reserved for later issues: accepted
 // as free-form data now, validated in depth when their engines land.
 import { z } from 'zod';
+import { calendarSchema } from './calendar/spec.ts';
 import { isIsoDate } from './dates.ts';
 import { feesSchema } from './fees.ts';
 import { serviceSchema } from './service.ts';
@@ -202,7 +203,8 @@ export const packSchema = z
     fees: feesSchema.optional(),
     settlement: reserved,
     care: reserved,
-    calendar: reserved,
+    /** Working hours and which days are working days (section G); see calendar/spec.ts. */
+    calendar: calendarSchema.optional(),
   })
   .superRefine((pack, ctx) => {
     const to = pack.effective.to;

@@ -1,0 +1,3 @@
+export * from './official.ts';
+export * from './spec.ts';
+export * from './work-calendar.ts';
