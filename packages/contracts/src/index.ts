@@ -10,6 +10,7 @@ export * from './imports.ts';
 export * from './network.ts';
 export * from './policies.ts';
 export * from './sales.ts';
+export * from './sla.ts';
 export * from './sla-board.ts';
 export * from './sla-reports.ts';
 export * from './visits.ts';

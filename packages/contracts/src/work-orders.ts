@@ -72,6 +72,8 @@ export const ORDER_ACTIONS = [
   'link',
   'quote',
   'quote_decision',
+  'pause_clock',
+  'resume_clock',
 ] as const;
 export type OrderAction = (typeof ORDER_ACTIONS)[number];
 
@@ -131,6 +133,11 @@ export const orderIntake = z
      * intake answers 409 WORK_ORDER_DUPLICATE naming the open order.
      */
     onDuplicate: z.enum(DUPLICATE_CHOICES).optional(),
+    /**
+     * When the contact came in (a call taken before it was typed, a letter, a back-dated entry): the SLA's
+     * "recorded within 5 minutes" counts from here. Not in the future, at most 7 days back (else 422).
+     */
+    receivedAt: z.iso.datetime({ offset: true }).optional(),
   })
   .refine((b) => (b.customerId ? !b.newCustomer : !!b.newCustomer), {
     message: 'give exactly one of customerId and newCustomer',

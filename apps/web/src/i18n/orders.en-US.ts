@@ -129,6 +129,8 @@ export const ordersEnUS: typeof ordersZhCN = {
       link: 'Contact linked',
       quote: 'Quote',
       quote_decision: 'Quote answered',
+      pause_clock: 'Pause the SLA clock',
+      resume_clock: 'Resume the SLA clock',
     },
     dispositions: {
       guided_resolved: 'Guided, resolved',

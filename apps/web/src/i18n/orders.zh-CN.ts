@@ -127,6 +127,8 @@ export const ordersZhCN = {
       link: '关联来电',
       quote: '报价',
       quote_decision: '报价确认',
+      pause_clock: '暂停时效计时',
+      resume_clock: '恢复时效计时',
     },
     dispositions: {
       guided_resolved: '指导后已解决',

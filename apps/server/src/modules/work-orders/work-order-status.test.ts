@@ -115,8 +115,36 @@ describe('work-order state machine (section E)', () => {
     );
   });
 
+  it('pauses and resumes the SLA clock only while someone works on the order, keeping the status', () => {
+    for (const s of [
+      'accepted',
+      'booked',
+      'on_the_way',
+      'on_site',
+      'waiting_parts',
+      'returned_to_factory',
+      'reopened',
+    ] as const) {
+      for (const party of ['outlet', 'technician', 'dispatch', 'desk'] as const) {
+        expect(decide(ready(s), 'pause_clock', party, full)).toEqual({ ok: true, to: s });
+        expect(decide(ready(s), 'resume_clock', party, full)).toEqual({ ok: true, to: s });
+      }
+    }
+    for (const s of ['registered', 'dispatched', 'resolved', 'return_visit', 'closed', 'cancelled'] as const)
+      expect(decide(ready(s), 'pause_clock', 'desk', full)).toEqual({ ok: false, refusal: 'ILLEGAL_TRANSITION' });
+    expect(decide(ready('on_site'), 'pause_clock', 'customer', full)).toEqual({
+      ok: false,
+      refusal: 'ILLEGAL_TRANSITION',
+    });
+    expect(decide(ready('booked'), 'resume_clock', 'system', full)).toEqual({
+      ok: false,
+      refusal: 'ILLEGAL_TRANSITION',
+    });
+  });
+
   it('offers the console only the actions the caller could take', () => {
     expect(actionsFrom('dispatched', ['outlet'])).toEqual(['accept', 'refuse', 'note']);
+    expect(actionsFrom('booked', ['outlet'])).toEqual(expect.arrayContaining(['pause_clock', 'resume_clock']));
     expect(actionsFrom('closed', ['desk'])).toEqual(['note']);
     expect(actionsFrom('on_site', ['technician'])).toEqual(
       expect.arrayContaining(['complete', 'wait_parts', 'to_factory', 'revisit', 'quote']),

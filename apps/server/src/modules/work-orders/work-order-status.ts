@@ -29,6 +29,17 @@ const BEFORE_SITE: readonly OrderStatus[] = [
   'reopened',
 ];
 
+/** Someone is working on the order: the statuses where its SLA clock may be paused. */
+const WORKING: readonly OrderStatus[] = [
+  'accepted',
+  'booked',
+  'on_the_way',
+  'on_site',
+  'waiting_parts',
+  'returned_to_factory',
+  'reopened',
+];
+
 export const RULES: Record<OrderAction, Rule> = {
   register: { from: [], to: 'registered', by: ['desk', 'customer', 'system'] },
   close_on_call: { from: ['registered'], to: 'closed', by: ['desk'] },
@@ -84,6 +95,10 @@ export const RULES: Record<OrderAction, Rule> = {
   link: { from: ANY_OPEN, to: null, by: ['desk', 'system'] },
   quote: { from: ['on_site', 'waiting_parts'], to: null, by: ['technician', 'outlet'] },
   quote_decision: { from: ['on_site', 'waiting_parts'], to: null, by: ['customer', 'technician'] },
+  // The SLA clock of section G: waiting for the customer (or for parts) stops it while someone works
+  // on the order; `resume_clock` (or the next status change) starts it again. The status stays.
+  pause_clock: { from: WORKING, to: null, by: ['outlet', 'technician', 'dispatch', 'desk'], needsReason: true },
+  resume_clock: { from: WORKING, to: null, by: ['outlet', 'technician', 'dispatch', 'desk'] },
 };
 
 export interface OrderState {
