@@ -9,6 +9,7 @@ export * from './resolve.ts';
 export * from './schema.ts';
 export * from './serial.ts';
 export * from './service.ts';
+export * from './sla/index.ts';
 export * from './warranty/context.ts';
 export * from './warranty/entitlements.ts';
 export * from './warranty/evaluate.ts';

@@ -89,7 +89,7 @@ describe('parsePack', () => {
   });
 
   test('reserved sections for later issues are accepted as data', () => {
-    const r = parsePack(`${GOOD}sla:\n  anything: { goes: 1 }\ncare: { workdays: [1, 2] }\n`, 'x.yaml');
+    const r = parsePack(`${GOOD}settlement:\n  anything: { goes: 1 }\ncare: { workdays: [1, 2] }\n`, 'x.yaml');
     expect(r.ok).toBe(true);
   });
 });

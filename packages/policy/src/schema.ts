@@ -1,12 +1,13 @@
 // The policy-pack schema (section C): one YAML file per brand program, versioned, with effective dates.
 // A brand pack `extends` the national baseline and overrides only what differs (resolve.ts merges them).
-// Sections sla, remedies, fees, settlement, care and calendar are reserved for later issues: accepted
+// Sections settlement and care are reserved for later issues: accepted
 // as free-form data now, validated in depth when their engines land.
 import { z } from 'zod';
 import { calendarSchema } from './calendar/spec.ts';
 import { isIsoDate } from './dates.ts';
 import { feesSchema } from './fees.ts';
 import { serviceSchema } from './service.ts';
+import { remediesSchema, slaProblems, slaSchema } from './sla/schema.ts';
 
 export const isoDateSchema = z.string().refine(isIsoDate, { message: 'expected a calendar date YYYY-MM-DD' });
 const slug = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, { message: 'expected a lower-case id (a-z, 0-9, -)' });
@@ -197,8 +198,10 @@ export const packSchema = z
     serial: serialSchema.optional(),
     /** How the brand runs a work order: offer deadline, checklist, completion code, return visit. */
     service: serviceSchema.optional(),
-    sla: reserved,
-    remedies: reserved,
+    /** Promises as clocks: milestones, resolution-rate targets, appeal days (section G; sla/schema.ts). */
+    sla: slaSchema.optional(),
+    /** Customer remedies on breach and who may approve how much (section G). */
+    remedies: remediesSchema.optional(),
     /** The brand's published fee standard (明码标价): service items by component and region, part prices. */
     fees: feesSchema.optional(),
     settlement: reserved,
@@ -228,6 +231,7 @@ export const packSchema = z
           message: `rule id ${rule.id} is used twice`,
         });
     });
+    for (const p of slaProblems(pack)) ctx.addIssue({ code: 'custom', path: p.path, message: p.message });
     if (!pack.extends) {
       for (const [cat, terms] of Object.entries(pack.warranty?.categories ?? {}))
         if (!terms.wholeUnit)

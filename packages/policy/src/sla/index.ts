@@ -1,0 +1,3 @@
+export * from './breach.ts';
+export * from './engine.ts';
+export * from './schema.ts';
