@@ -1,0 +1,1 @@
+export { calendarFor } from './calendar.repository.ts';
