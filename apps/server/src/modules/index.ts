@@ -1,6 +1,7 @@
 import type { AppContext } from '../platform/context.ts';
 import type { TypedApp } from '../platform/http/app.ts';
 import { apiKeyRoutes } from './api-keys/index.ts';
+import { assessmentRoutes } from './assessments/index.ts';
 import { auditRoutes } from './audit/index.ts';
 import { authRoutes } from './auth/auth.routes.ts';
 import { brandRoutes } from './brands/brands.routes.ts';
@@ -14,6 +15,8 @@ import { policyRoutes } from './policies/index.ts';
 import { regionRoutes } from './regions/index.ts';
 import { salesRoutes } from './sales/index.ts';
 import { serviceCenterRoutes } from './service-centers/index.ts';
+import { slaBoardRoutes } from './sla-board/index.ts';
+import { slaReportRoutes } from './sla-reports/index.ts';
 import { technicianRoutes } from './technicians/index.ts';
 import { userRoutes } from './users/index.ts';
 import { visitsRoutes } from './visits/index.ts';
@@ -44,4 +47,7 @@ export async function registerRoutes(app: TypedApp, ctx: AppContext) {
   workOrderRoutes(app, ctx, { dispatch: dispatchOrderWith(ctx.packs) });
   visitsRoutes(app, ctx);
   dispatchRoutes(app, ctx);
+  assessmentRoutes(app, ctx);
+  slaBoardRoutes(app, ctx);
+  slaReportRoutes(app, ctx);
 }

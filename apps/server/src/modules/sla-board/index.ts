@@ -1,0 +1,2 @@
+export { milestoneFilter } from './sla-board.repository.ts';
+export { slaBoardRoutes } from './sla-board.routes.ts';
