@@ -8,6 +8,7 @@
 import { hasCapability, type Role } from '@aftercare/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Caller, createTestApp, type TestApp } from '../test/index.ts';
+import { breachOf } from './modules/assessments/assessments.fixture.ts';
 import type { ResourceKind } from './platform/access/rules.ts';
 import type { RouteInfo } from './platform/http/app.ts';
 
@@ -59,6 +60,9 @@ async function buildWorld(t: TestApp) {
       created_at: t.clock.now(),
     })
     .execute();
+  // Assessment slips and remedies of a breached milestone: brand B's (outlet B) and outlet A2's.
+  const breachB = await breachOf(t.db, t.clock, orderB, { outletId: outletB.id });
+  const breachA2 = await breachOf(t.db, t.clock, orderA2, { outletId: outletA2.id });
   const adminB = await t.as('brand_admin', { brandIds: [brandB.id] });
   const pinB = await t.post('/api/v1/dispatch/pins', adminB, {
     brandId: brandB.id,
@@ -93,6 +97,8 @@ async function buildWorld(t: TestApp) {
     return_visit: [returnVisitB],
     work_order: [orderB.id],
     dispatch_pin: [pinB.data?.id].filter(Boolean) as string[],
+    assessment_slip: [breachB.slipId!],
+    remedy_proposal: breachB.remedyIds,
   };
   const foreign: Record<string, Partial<Record<ResourceKind, string[]>>> = {
     outletManagerA: {
@@ -103,6 +109,9 @@ async function buildWorld(t: TestApp) {
       customer: [customerB.id, customerA2.id],
       product: [productB.id, productA2.id],
       work_order: [orderB.id, orderA2.id],
+      // An outlet sees only the slips against itself, and no remedies at all.
+      assessment_slip: [breachB.slipId!, breachA2.slipId!],
+      remedy_proposal: [...breachB.remedyIds, ...breachA2.remedyIds],
     },
     brandAdminA: brandBSide,
     regionManagerA: {
@@ -111,6 +120,8 @@ async function buildWorld(t: TestApp) {
       outlet: [outletB.id, outletA2.id],
       technician: [techB.id, techA2.id],
       work_order: [orderB.id, orderA2.id],
+      assessment_slip: [breachB.slipId!, breachA2.slipId!],
+      remedy_proposal: [...breachB.remedyIds, ...breachA2.remedyIds],
     },
     technicianA: {
       ...brandBSide,
@@ -239,6 +250,11 @@ const SUBRESOURCE_BODIES: Record<string, unknown> = {
   'POST /api/v1/work-orders/:id/refuse': { reason: '越权拒单' },
   'POST /api/v1/work-orders/:id/redirect': { outletId: '00000000-0000-4000-8000-000000000000', reason: '越权改派' },
   'POST /api/v1/work-orders/:id/assign': { technicianId: '00000000-0000-4000-8000-000000000000' },
+  'POST /api/v1/assessment-slips/:id/appeal': { text: '越权申诉', evidence: [] },
+  'POST /api/v1/assessment-slips/:id/review': { decision: 'accept_appeal' },
+  'POST /api/v1/assessment-slips/:id/confirm': {},
+  'POST /api/v1/remedy-proposals/:id/approve': {},
+  'POST /api/v1/remedy-proposals/:id/reject': { note: '越权驳回' },
 };
 
 /** Creates under a foreign parent; each must be refused for every caller and write nothing. */

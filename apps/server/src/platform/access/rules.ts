@@ -27,4 +27,7 @@ export type ResourceKind =
   | 'work_order'
   | 'return_visit'
   | 'dispatch_pin'
+  | 'notification'
+  | 'assessment_slip'
+  | 'remedy_proposal'
   | 'none';
