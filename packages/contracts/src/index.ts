@@ -2,6 +2,7 @@ export * from './access.ts';
 export * from './assessments.ts';
 export * from './audit.ts';
 export * from './auth.ts';
+export * from './calendar.ts';
 export * from './catalog.ts';
 export * from './common.ts';
 export * from './customers.ts';
