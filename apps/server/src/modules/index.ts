@@ -2,7 +2,6 @@ import type { AppContext } from '../platform/context.ts';
 import type { TypedApp } from '../platform/http/app.ts';
 import { apiKeyRoutes } from './api-keys/index.ts';
 import { assessmentRoutes } from './assessments/index.ts';
-import { assessmentRoutes } from './assessments/index.ts';
 import { auditRoutes } from './audit/index.ts';
 import { authRoutes } from './auth/auth.routes.ts';
 import { brandRoutes } from './brands/brands.routes.ts';
@@ -48,7 +47,6 @@ export async function registerRoutes(app: TypedApp, ctx: AppContext) {
   workOrderRoutes(app, ctx, { dispatch: dispatchOrderWith(ctx.packs) });
   visitsRoutes(app, ctx);
   dispatchRoutes(app, ctx);
-  assessmentRoutes(app, ctx);
   assessmentRoutes(app, ctx);
   slaBoardRoutes(app, ctx);
   slaReportRoutes(app, ctx);
