@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import type { AppConfig } from './config/env.ts';
+import { slipAppealSweep } from './modules/assessments/index.ts';
 import { seedDemoData } from './modules/demo/index.ts';
 import { offerSweep } from './modules/dispatch/index.ts';
 import { ensureDivisions } from './modules/divisions/divisions.load.ts';
@@ -62,7 +63,9 @@ export async function start(config: AppConfig, opts: { clock?: Clock; logger?: L
   // On PostgreSQL other processes (API, worker) may activate a pack version: look for it twice a minute.
   const unwatchPacks = config.databaseUrl ? ctx.packs.watch(30_000, log) : () => {};
   const worker =
-    config.role === 'api' ? null : startWorker(ctx, log ? [eventLogConsumer(log)] : [], log, 500, [offerSweep]);
+    config.role === 'api'
+      ? null
+      : startWorker(ctx, log ? [eventLogConsumer(log)] : [], log, 500, [offerSweep, slipAppealSweep]);
   let app: Running['app'] = null;
   let url: string | null = null;
   if (config.role !== 'worker') {
