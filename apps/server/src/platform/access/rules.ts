@@ -30,4 +30,5 @@ export type ResourceKind =
   | 'notification'
   | 'assessment_slip'
   | 'remedy_proposal'
+  | 'calendar_day'
   | 'none';
