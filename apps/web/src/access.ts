@@ -24,6 +24,7 @@ export type PageKey =
   | 'orders'
   | 'dispatch'
   | 'returnVisits'
+  | 'slaReports'
   | 'outletOffers'
   | 'outletOrders'
   | 'outletDayPlan';
@@ -70,6 +71,7 @@ export const PAGES: readonly PageAccess[] = [
   { key: 'orders', path: '/orders', group: 'service', caps: ['orders.read'], hiddenFor: ['customer', 'technician'] },
   { key: 'dispatch', path: '/dispatch', group: 'service', caps: ['orders.dispatch'] },
   { key: 'returnVisits', path: '/return-visits', group: 'service', caps: ['orders.returnVisit'] },
+  { key: 'slaReports', path: '/sla/reports', group: 'service', caps: ['sla.read'] },
   { key: 'outlets', path: '/network/outlets', group: 'network', caps: ['network.read'] },
   { key: 'technicians', path: '/network/technicians', group: 'network', caps: ['network.read'] },
   { key: 'brands', path: '/network/brands', group: 'network', caps: ['brands.read'], hiddenFor: FIELD_ROLES },

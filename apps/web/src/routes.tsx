@@ -26,6 +26,7 @@ const PAGE_COMPONENTS: Record<PageKey, ComponentType> = {
   orders: lazy(() => import('./pages/orders/OrdersPage.tsx')),
   dispatch: lazy(() => import('./pages/orders/DispatchPage.tsx')),
   returnVisits: lazy(() => import('./pages/orders/ReturnVisitsPage.tsx')),
+  slaReports: lazy(() => import('./pages/sla-reports/SlaReportsPage.tsx')),
   outletOffers: lazy(() => import('./pages/outlet/OffersPage.tsx')),
   outletOrders: lazy(() => import('./pages/outlet/OutletOrdersPage.tsx')),
   outletDayPlan: lazy(() => import('./pages/outlet/DayPlanPage.tsx')),

@@ -1,3 +1,4 @@
+import { slaReportsEnUS } from '../pages/sla-reports/slaReports.en-US.ts';
 import { customersEnUS } from './customers.en-US.ts';
 import { fieldEnUS } from './field.en-US.ts';
 import { ordersEnUS } from './orders.en-US.ts';
@@ -126,6 +127,7 @@ export const enUS: Resources = {
     orders: 'Work orders',
     dispatch: 'Dispatch board',
     returnVisits: 'Return visits',
+    slaReports: 'SLA reports',
     outletOffers: 'Incoming offers',
     outletOrders: 'Outlet orders',
     outletDayPlan: 'Day plans',
@@ -332,5 +334,6 @@ export const enUS: Resources = {
   ...customersEnUS,
   ...policiesEnUS,
   ...ordersEnUS,
+  ...slaReportsEnUS,
   ...fieldEnUS,
 };

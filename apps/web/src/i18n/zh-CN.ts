@@ -1,3 +1,4 @@
+import { slaReportsZhCN } from '../pages/sla-reports/slaReports.zh-CN.ts';
 import { customersZhCN } from './customers.zh-CN.ts';
 import { fieldZhCN } from './field.zh-CN.ts';
 import { ordersZhCN } from './orders.zh-CN.ts';
@@ -118,6 +119,7 @@ export const zhCN = {
     orders: '工单',
     dispatch: '派单台',
     returnVisits: '回访',
+    slaReports: '时效报表',
     outletOffers: '待接工单',
     outletOrders: '网点工单',
     outletDayPlan: '工程师日程',
@@ -320,6 +322,7 @@ export const zhCN = {
   ...customersZhCN,
   ...policiesZhCN,
   ...ordersZhCN,
+  ...slaReportsZhCN,
   ...fieldZhCN,
 };
 

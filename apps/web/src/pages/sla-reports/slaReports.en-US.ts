@@ -1,0 +1,47 @@
+import type { slaReportsZhCN } from './slaReports.zh-CN.ts';
+
+/** English resources of the SLA reports page (spread into i18n/en-US.ts). */
+export const slaReportsEnUS: typeof slaReportsZhCN = {
+  slaReports: {
+    title: 'SLA reports',
+    brand: 'Brand',
+    allBrands: 'All brands',
+    period: 'Period',
+    groupBy: 'Group by',
+    group: {
+      brand: 'Brand',
+      region: 'Region',
+      outlet: 'Outlet',
+      day: 'Day',
+      week: 'Week',
+      month: 'Month',
+    },
+    exportResolution: 'Export Excel (resolution)',
+    exportOnTime: 'Export Excel (on time)',
+    resolutionTitle: 'Resolution rate (1/2/3/5 days)',
+    resolutionHint:
+      'Time on the service clock (pauses excluded) to the resolution milestone "{{milestone}}"; orders still open after N days count as not resolved within N.',
+    onTimeTitle: 'On-time rate per milestone',
+    onTimeHint: 'On-time rate = met ÷ (met + missed + open past due); cancelled ones are left out.',
+    within: 'Within {{days}} d',
+    target: 'Target {{days}} d',
+    none: '(none yet)',
+    total: 'Total',
+    orders: 'Orders',
+    resolved: 'Resolved',
+    open: 'Open',
+    met: 'Met',
+    notMet: 'Not met',
+    milestone: 'Milestone',
+    count: 'Total',
+    onTime: 'On time',
+    missed: 'Missed',
+    running: 'Open',
+    paused: 'Paused',
+    overdue: 'Open overdue',
+    customerCaused: 'Customer-caused',
+    onTimeRate: 'On-time rate',
+    noResolution: "The selected brand's policy pack names no resolution milestone.",
+    empty: 'No SLA data in this period',
+  },
+};
