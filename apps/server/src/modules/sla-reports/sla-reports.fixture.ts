@@ -18,10 +18,10 @@ export const TEST_SLA = {
   resolution: {
     milestone: 'resolved',
     targets: [
-      { days: 1, rate: 0.25 },
-      { days: 2, rate: 0.5 },
-      { days: 3, rate: 0.6 },
-      { days: 5, rate: 1 },
+      { days: 1, rate: 25 },
+      { days: 2, rate: 50 },
+      { days: 3, rate: 60 },
+      { days: 5, rate: 100 },
     ],
   },
 };

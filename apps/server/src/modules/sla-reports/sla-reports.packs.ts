@@ -24,10 +24,10 @@ export interface BrandPack extends SlaReportBrand {
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-/** Target rates are fractions (0.8); a pack that writes percentages (80) is read as such. */
+/** The pack writes target rates as percentages (80); the reports use fractions (0.8). */
 function asRate(v: unknown): number | null {
-  if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) return null;
-  return v > 1 ? v / 100 : v;
+  if (typeof v !== 'number' || !Number.isFinite(v) || v < 0 || v > 100) return null;
+  return v / 100;
 }
 
 function localized(v: unknown, fallback: string): Localized {

@@ -178,7 +178,7 @@ describe('resolution report', () => {
       { from: '2020-01-01', to: '2026-03-01' },
       { groupBy: 'year' },
       { foo: '1' },
-    ]) {
+    ] as Record<string, string>[]) {
       const res = await t.get('/api/v1/sla/reports/resolution', w.callers.adminA, { query });
       expect(res.statusCode, JSON.stringify(query)).toBe(400);
     }
