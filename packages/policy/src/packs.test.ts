@@ -7,7 +7,7 @@ import { addTermCivil } from './dates.ts';
 import { loadPackSet } from './load.ts';
 
 describe('shipped packs', () => {
-  test('the six packs are there', () => {
+  test('the seven packs are there', () => {
     expect(packFiles()).toEqual([
       'aux.yaml',
       'cn-baseline.yaml',
@@ -15,6 +15,7 @@ describe('shipped packs', () => {
       'gome.yaml',
       'midea.yaml',
       'orlusa.yaml',
+      'qixi.yaml',
     ]);
   });
 
@@ -24,12 +25,13 @@ describe('shipped packs', () => {
     );
     expect(set.errors).toEqual([]);
     expect(set.packs.map((p) => `${p.id}@${p.version}`).sort()).toEqual([
-      'aux@1',
+      'aux@2',
       'cn-baseline@1',
       'fujitsu@1',
-      'gome@1',
-      'midea@1',
-      'orlusa@1',
+      'gome@2',
+      'midea@2',
+      'orlusa@2',
+      'qixi@1',
     ]);
     for (const p of set.packs) if (p.id !== 'cn-baseline') expect(p.resolved.chain[0]!.id).toBe('cn-baseline');
   });

@@ -259,13 +259,15 @@ function computeOne(
 
   let stopIdx = -1;
   let cancelIdx = -1;
-  for (let i = startIdx + 1; i < history.length; i++) {
+  // A clock started at receivedAt began before its start event, so that event may stop it (recorded in time).
+  const firstStop = def.start.at === 'receivedAt' ? startIdx : startIdx + 1;
+  for (let i = firstStop; i < history.length; i++) {
     const e = history[i]!;
     if (fires(def.stop.on, e)) {
       stopIdx = i;
       break;
     }
-    if (CANCELLING.includes(e.action)) {
+    if (i > startIdx && CANCELLING.includes(e.action)) {
       cancelIdx = i;
       break;
     }

@@ -43,7 +43,7 @@ describe('AUX (seeds/002)', () => {
 
   test('cites the AUX pack for the 6 years and the baseline for the 7-day return', () => {
     const v = aux({ faultDate: '2026-03-20', parts: ['thermostat'] });
-    expect(v.components.parts.clause.pack).toEqual({ id: 'aux', version: 1 });
+    expect(v.components.parts.clause.pack).toEqual({ id: 'aux', version: 2 });
     expect(v.components.parts.until).toBe('2032-03-15');
     expect(v.remedies.map((r) => r.kind)).toEqual(['return', 'exchange', 'repair']);
     expect(v.remedies[0]!.clause.pack.id).toBe('aux');

@@ -8,7 +8,7 @@ import type { ResolvedPack } from '../resolve.ts';
 import { COMPONENTS, type TermSpec } from '../schema.ts';
 import { evaluateWarranty } from './evaluate.ts';
 
-const PACKS = ['cn-baseline', 'aux', 'fujitsu', 'gome', 'midea', 'orlusa'];
+const PACKS = ['cn-baseline', 'aux', 'fujitsu', 'gome', 'midea', 'orlusa', 'qixi'];
 const CATEGORIES = ['air-conditioner', 'washer', 'refrigerator', 'pc', 'sanitary-ware'];
 const PARTS = [
   'compressor',
@@ -139,7 +139,7 @@ describe('warranty properties', () => {
     fc.assert(
       fc.property(fc.constantFrom(...PACKS), factsArb(4000), (id, a) => {
         const v = evaluateWarranty(shipped(id), toFacts(a));
-        expect(v.pack).toEqual({ id, version: 1 });
+        expect(v.pack).toEqual({ id, version: shipped(id).version });
         for (const k of COMPONENTS) {
           expect(v.components[k].clause.path.length).toBeGreaterThan(0);
           expect(v.components[k].explanation['zh-CN'].length).toBeGreaterThan(0);

@@ -5,14 +5,19 @@ import { type Caller, createTestApp, type TestApp } from '../../../test/index.ts
 import { importPackFiles, PackStore } from './policies.store.ts';
 
 const shipped = join(import.meta.dirname, '../../../../../policies');
+const fileVersion = (id: string) =>
+  Number(/^version: (\d+)$/m.exec(readFileSync(join(shipped, `${id}.yaml`), 'utf8'))![1]);
 const auxV1 = readFileSync(join(shipped, 'aux.yaml'), 'utf8');
 const baselineV1 = readFileSync(join(shipped, 'cn-baseline.yaml'), 'utf8');
 const URL = '/api/v1/policy-packs';
+/** The shipped AUX file's version (`auxV1` is that file); v(1) is it, v(2) the next version a test saves … */
+const AUX_V = fileVersion('aux');
+const v = (n: number) => AUX_V + n - 1;
 
 /** AUX with a new version number, whole unit `years` instead of 6, optionally from another date. */
 const auxText = (version: number, years: number, from = '2026-01-01') =>
   auxV1
-    .replace('version: 1', `version: ${version}`)
+    .replace(/^version: \d+$/m, `version: ${version}`)
     .replace('from: 2026-01-01', `from: ${from}`)
     .replace(
       'wholeUnit: { years: 6, ref: 自购机之日起，整机包修六年 }',
@@ -43,14 +48,15 @@ beforeAll(async () => {
 afterAll(async () => t?.close());
 
 describe('shipped packs in the database', () => {
-  it('imports every shipped file once, as active version 1, with its text as written', async () => {
+  it('imports every shipped file once, as the active version the file names, with its text as written', async () => {
     const res = await t.get(URL, admin);
     expect(res.statusCode).toBe(200);
     const ids = res.data.items.map((p: { id: string }) => p.id).sort();
-    expect(ids).toEqual(['aux', 'cn-baseline', 'fujitsu', 'gome', 'midea', 'orlusa']);
-    for (const p of res.data.items) expect(p).toMatchObject({ activeVersion: 1, drafts: [], writable: true });
-    const v1 = await t.get(`${URL}/aux/versions/1`, admin);
-    expect(v1.data).toMatchObject({ packId: 'aux', version: 1, status: 'active', origin: 'file', source: auxV1 });
+    expect(ids).toEqual(['aux', 'cn-baseline', 'fujitsu', 'gome', 'midea', 'orlusa', 'qixi']);
+    for (const p of res.data.items)
+      expect(p).toMatchObject({ activeVersion: fileVersion(p.id), drafts: [], writable: true });
+    const v1 = await t.get(`${URL}/aux/versions/${v(1)}`, admin);
+    expect(v1.data).toMatchObject({ packId: 'aux', version: v(1), status: 'active', origin: 'file', source: auxV1 });
     expect(v1.data.name['zh-CN']).toBe('奥克斯空调服务承诺');
   });
 
@@ -97,10 +103,11 @@ describe('scope', () => {
     const draft = { source: auxText(2, 7).replace('id: aux', 'id: midea') };
     for (const id of ['midea', 'gome']) {
       expect((await t.get(`${URL}/${id}`, brandAdminA)).statusCode).toBe(404);
-      expect((await t.get(`${URL}/${id}/versions/1`, brandAdminA)).statusCode).toBe(404);
-      expect((await t.get(`${URL}/${id}/versions/1/diff`, brandAdminA)).statusCode).toBe(404);
+      const shippedVersion = fileVersion(id);
+      expect((await t.get(`${URL}/${id}/versions/${shippedVersion}`, brandAdminA)).statusCode).toBe(404);
+      expect((await t.get(`${URL}/${id}/versions/${shippedVersion}/diff`, brandAdminA)).statusCode).toBe(404);
       expect((await t.post(`${URL}/${id}/drafts`, brandAdminA, draft)).statusCode).toBe(404);
-      expect((await t.post(`${URL}/${id}/versions/1/activate`, brandAdminA)).statusCode).toBe(404);
+      expect((await t.post(`${URL}/${id}/versions/${shippedVersion}/activate`, brandAdminA)).statusCode).toBe(404);
     }
     expect((await t.post(`${URL}/brand-new/drafts`, brandAdminA, draft)).statusCode).toBe(404);
     // Validation resolves only against packs the caller may see.
@@ -194,20 +201,20 @@ describe('drafts', () => {
   });
 
   it('saves a draft with its author, audit row and event; the list shows it', async () => {
-    const res = await t.post(`${URL}/aux/drafts`, brandAdminA, { source: auxText(2, 7) });
+    const res = await t.post(`${URL}/aux/drafts`, brandAdminA, { source: auxText(v(2), 7) });
     expect(res.statusCode).toBe(201);
     expect(res.data).toMatchObject({
       packId: 'aux',
-      version: 2,
+      version: v(2),
       status: 'draft',
       origin: 'console',
       brandId: brandA.id,
     });
     expect(res.data.authorName).toBeTruthy();
-    const again = await t.post(`${URL}/aux/drafts`, brandAdminA, { source: auxText(2, 8) });
+    const again = await t.post(`${URL}/aux/drafts`, brandAdminA, { source: auxText(v(2), 8) });
     expect(again.data.code).toBe('POLICY_VERSION_NOT_NEWER');
     const detail = await t.get(`${URL}/aux`, brandAdminA);
-    expect(detail.data).toMatchObject({ activeVersion: 1, drafts: [2], latestVersion: 2 });
+    expect(detail.data).toMatchObject({ activeVersion: v(1), drafts: [v(2)], latestVersion: v(2) });
     expect(detail.data.versions.map((v: { status: string }) => v.status)).toEqual(['active', 'draft']);
     const audit = await t.db.selectFrom('audit_log').selectAll().where('action', '=', 'policy_pack.draft').execute();
     expect(audit).toMatchObject([{ entity: 'policy_pack', entity_id: 'aux', brand_id: brandA.id }]);
@@ -216,17 +223,19 @@ describe('drafts', () => {
   });
 
   it('the diff shows the changed lines against the active version', async () => {
-    const res = await t.get(`${URL}/aux/versions/2/diff`, brandAdminA);
+    const res = await t.get(`${URL}/aux/versions/${v(2)}/diff`, brandAdminA);
     expect(res.statusCode).toBe(200);
-    expect(res.data).toMatchObject({ packId: 'aux', version: 2, against: 1, added: 2, removed: 2 });
-    expect(res.data.unified).toContain('-version: 1');
-    expect(res.data.unified).toContain('+version: 2');
+    expect(res.data).toMatchObject({ packId: 'aux', version: v(2), against: v(1), added: 2, removed: 2 });
+    expect(res.data.unified).toContain(`-version: ${v(1)}`);
+    expect(res.data.unified).toContain(`+version: ${v(2)}`);
     expect(res.data.unified).toContain('+      wholeUnit: { years: 7, ref: 整机包修7年 }');
-    expect(res.data.unified).toMatch(/^--- aux v1/m);
-    const reverse = await t.get(`${URL}/aux/versions/1/diff`, brandAdminA, { query: { against: '2' } });
-    expect(reverse.data).toMatchObject({ against: 2, added: 2, removed: 2 });
-    expect((await t.get(`${URL}/aux/versions/9/diff`, brandAdminA)).statusCode).toBe(404);
-    expect((await t.get(`${URL}/aux/versions/2/diff`, brandAdminA, { query: { against: '9' } })).statusCode).toBe(404);
+    expect(res.data.unified).toMatch(new RegExp(`^--- aux v${v(1)}`, 'm'));
+    const reverse = await t.get(`${URL}/aux/versions/${v(1)}/diff`, brandAdminA, { query: { against: `${v(2)}` } });
+    expect(reverse.data).toMatchObject({ against: v(2), added: 2, removed: 2 });
+    expect((await t.get(`${URL}/aux/versions/99/diff`, brandAdminA)).statusCode).toBe(404);
+    expect(
+      (await t.get(`${URL}/aux/versions/${v(2)}/diff`, brandAdminA, { query: { against: '99' } })).statusCode,
+    ).toBe(404);
   });
 });
 
@@ -242,13 +251,13 @@ describe('activation', () => {
 
   it('a draft with the same period replaces the active version: it is retired, verdicts name the new one', async () => {
     const before = await evaluate('2026-03-15', '2032-06-01');
-    expect(before.data.verdict.pack).toEqual({ id: 'aux', version: 1 });
+    expect(before.data.verdict.pack).toEqual({ id: 'aux', version: v(1) });
     expect(before.data.verdict.covered).toBe(false);
-    const res = await t.post(`${URL}/aux/versions/2/activate`, brandAdminA);
+    const res = await t.post(`${URL}/aux/versions/${v(2)}/activate`, brandAdminA);
     expect(res.statusCode).toBe(200);
-    expect(res.data).toMatchObject({ version: { version: 2, status: 'active' }, retired: [1] });
+    expect(res.data).toMatchObject({ version: { version: v(2), status: 'active' }, retired: [v(1)] });
     const after = await evaluate('2026-03-15', '2032-06-01');
-    expect(after.data.verdict.pack).toEqual({ id: 'aux', version: 2 });
+    expect(after.data.verdict.pack).toEqual({ id: 'aux', version: v(2) });
     expect(after.data.verdict.components.parts).toMatchObject({ covered: true, until: '2033-03-15' });
     // The retired version is still there for a verdict that asks for it (an old order re-judged).
     const asked = await t.post('/api/v1/warranty/evaluate', admin, {
@@ -257,9 +266,9 @@ describe('activation', () => {
       purchaseDate: '2026-03-15',
       invoice: true,
       faultDate: '2032-06-01',
-      packVersion: 1,
+      packVersion: v(1),
     });
-    expect(asked.data.verdict.pack).toEqual({ id: 'aux', version: 1 });
+    expect(asked.data.verdict.pack).toEqual({ id: 'aux', version: v(1) });
     const detail = await t.get(`${URL}/aux`, brandAdminA);
     expect(detail.data.versions.map((v: { status: string }) => v.status)).toEqual(['retired', 'active']);
     const audit = await t.db.selectFrom('audit_log').selectAll().where('action', '=', 'policy_pack.activate').execute();
@@ -269,33 +278,33 @@ describe('activation', () => {
   });
 
   it('a version effective from a later date leaves earlier purchases under the version in force then', async () => {
-    expect((await t.post(`${URL}/aux/drafts`, brandAdminA, { source: auxText(3, 10, '2027-01-01') })).statusCode).toBe(
-      201,
-    );
-    const res = await t.post(`${URL}/aux/versions/3/activate`, brandAdminA);
+    expect(
+      (await t.post(`${URL}/aux/drafts`, brandAdminA, { source: auxText(v(3), 10, '2027-01-01') })).statusCode,
+    ).toBe(201);
+    const res = await t.post(`${URL}/aux/versions/${v(3)}/activate`, brandAdminA);
     expect(res.data).toMatchObject({ version: { status: 'active' }, retired: [] });
-    expect((await evaluate('2026-03-15', '2030-06-01')).data.verdict.pack).toEqual({ id: 'aux', version: 2 });
+    expect((await evaluate('2026-03-15', '2030-06-01')).data.verdict.pack).toEqual({ id: 'aux', version: v(2) });
     const later = await evaluate('2027-02-01', '2030-06-01');
-    expect(later.data.verdict.pack).toEqual({ id: 'aux', version: 3 });
+    expect(later.data.verdict.pack).toEqual({ id: 'aux', version: v(3) });
     expect(later.data.verdict.components.parts).toMatchObject({ covered: true, until: '2037-02-01' });
     const list = await t.get(URL, brandAdminA);
-    expect(list.data.items[0]).toMatchObject({ id: 'aux', activeVersion: 3, activeVersions: [2, 3] });
+    expect(list.data.items[0]).toMatchObject({ id: 'aux', activeVersion: v(3), activeVersions: [v(2), v(3)] });
   });
 
   it('refuses a version that is not a draft, an older draft, and one that would break a pack', async () => {
-    const notDraft = await t.post(`${URL}/aux/versions/3/activate`, brandAdminA);
+    const notDraft = await t.post(`${URL}/aux/versions/${v(3)}/activate`, brandAdminA);
     expect(notDraft.statusCode).toBe(409);
     expect(notDraft.data.code).toBe('POLICY_VERSION_NOT_DRAFT');
     expect((await t.post(`${URL}/aux/versions/99/activate`, brandAdminA)).statusCode).toBe(404);
     // An older draft saved while a newer one was a draft is stale once the newer is in force.
-    expect((await t.post(`${URL}/aux/drafts`, brandAdminA, { source: auxText(4, 10, '2027-01-01') })).statusCode).toBe(
-      201,
-    );
-    expect((await t.post(`${URL}/aux/drafts`, brandAdminA, { source: auxText(5, 11, '2027-01-01') })).statusCode).toBe(
-      201,
-    );
-    expect((await t.post(`${URL}/aux/versions/5/activate`, brandAdminA)).data.retired).toEqual([3]);
-    const stale = await t.post(`${URL}/aux/versions/4/activate`, brandAdminA);
+    expect(
+      (await t.post(`${URL}/aux/drafts`, brandAdminA, { source: auxText(v(4), 10, '2027-01-01') })).statusCode,
+    ).toBe(201);
+    expect(
+      (await t.post(`${URL}/aux/drafts`, brandAdminA, { source: auxText(v(5), 11, '2027-01-01') })).statusCode,
+    ).toBe(201);
+    expect((await t.post(`${URL}/aux/versions/${v(5)}/activate`, brandAdminA)).data.retired).toEqual([v(3)]);
+    const stale = await t.post(`${URL}/aux/versions/${v(4)}/activate`, brandAdminA);
     expect(stale.statusCode).toBe(409);
     expect(stale.data.code).toBe('POLICY_VERSION_STALE');
     // A baseline version without the PC category, on which Fujitsu's pack relies: validation names
@@ -347,13 +356,13 @@ describe('activation', () => {
     const other = new PackStore(t.db, t.clock);
     await other.refresh();
     expect(await other.refreshIfChanged()).toBe(false);
-    expect((await t.post(`${URL}/aux/drafts`, brandAdminA, { source: auxText(6, 12, '2027-01-01') })).statusCode).toBe(
-      201,
-    );
+    expect(
+      (await t.post(`${URL}/aux/drafts`, brandAdminA, { source: auxText(v(6), 12, '2027-01-01') })).statusCode,
+    ).toBe(201);
     expect(await other.refreshIfChanged()).toBe(false); // a draft changes nothing
-    expect((await t.post(`${URL}/aux/versions/6/activate`, brandAdminA)).statusCode).toBe(200);
-    expect(other.current().select('aux', '2027-06-01')?.version).toBe(5);
+    expect((await t.post(`${URL}/aux/versions/${v(6)}/activate`, brandAdminA)).statusCode).toBe(200);
+    expect(other.current().select('aux', '2027-06-01')?.version).toBe(v(5));
     expect(await other.refreshIfChanged()).toBe(true);
-    expect(other.current().select('aux', '2027-06-01')?.version).toBe(6);
+    expect(other.current().select('aux', '2027-06-01')?.version).toBe(v(6));
   });
 });

@@ -63,7 +63,7 @@ describe('recording a free-service use', () => {
       entitlementId: 'aux-free-delivery',
       usedOn: '2026-01-12',
       workOrderRef: 'WO20260112-000007',
-      pack: { id: 'aux', version: 1 },
+      pack: { id: 'aux', version: 2 },
       status: 'active',
     });
     expect(res.data.entitlement).toMatchObject({ id: 'aux-free-delivery', available: false, remaining: 0, used: 1 });

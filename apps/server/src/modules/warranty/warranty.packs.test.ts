@@ -36,7 +36,7 @@ describe('policy packs at start', () => {
   it('loads every shipped pack once', () => {
     const policies = loadPolicies(shipped);
     expect(new Set(policies.packs.map((p) => p.id))).toEqual(
-      new Set(['cn-baseline', 'aux', 'midea', 'gome', 'fujitsu', 'orlusa']),
+      new Set(['cn-baseline', 'aux', 'midea', 'gome', 'fujitsu', 'orlusa', 'qixi']),
     );
     expect(loadPolicies(shipped)).toBe(policies);
   });

@@ -123,7 +123,7 @@ describe('GET /products/:id/warranty', () => {
       })
       .execute();
     const res = await warranty(p.id, agent);
-    expect(res.data.verdict.pack).toEqual({ id: 'aux', version: 1 });
+    expect(res.data.verdict.pack).toEqual({ id: 'aux', version: 2 });
     expect(res.data.verdict.components.parts).toMatchObject({ covered: true, until: '2033-02-25' });
     expect(res.data.verdict.remedies.map((r: { kind: string }) => r.kind)).toEqual(['return', 'exchange', 'repair']);
     const byId = Object.fromEntries(

@@ -40,15 +40,15 @@ describe('POST /warranty/evaluate (ad-hoc facts)', () => {
     const res = await t.post(URL, agent, ac(aux.id, { faultDate: '2032-03-15', parts: ['compressor'] }));
     expect(res.statusCode).toBe(200);
     const { verdict, selection, facts } = res.data;
-    expect(verdict.pack).toEqual({ id: 'aux', version: 1 });
+    expect(verdict.pack).toEqual({ id: 'aux', version: 2 });
     expect(verdict.chain).toEqual([
       { id: 'cn-baseline', version: 1 },
-      { id: 'aux', version: 1 },
+      { id: 'aux', version: 2 },
     ]);
-    expect(selection).toEqual({ packId: 'aux', version: 1, on: '2026-03-15', rule: 'in-force', source: 'brand' });
+    expect(selection).toEqual({ packId: 'aux', version: 2, on: '2026-03-15', rule: 'in-force', source: 'brand' });
     for (const k of ['labor', 'parts', 'onSite', 'transport']) {
       expect(verdict.components[k]).toMatchObject({ covered: true, until: '2032-03-15' });
-      expect(verdict.components[k].clause.pack).toEqual({ id: 'aux', version: 1 });
+      expect(verdict.components[k].clause.pack).toEqual({ id: 'aux', version: 2 });
     }
     expect(verdict.parts).toMatchObject([{ part: 'compressor', main: true, covered: true }]);
     expect(facts).toMatchObject({ brand: aux.code, country: 'CN', cause: 'quality' });
