@@ -14,7 +14,8 @@ export const divisionPrefix = z.string().regex(/^(\d{2}|\d{4}|\d{6})$/, '2, 4 or
 export const calendarDaysQuery = z.strictObject({
   /** The brand's override rows besides the national ones; national rows only when left out. */
   brandId: z.uuid().optional(),
-  year: z.coerce.number().int().min(2000).max(2100),
+  /** The current year (Asia/Shanghai) when left out. */
+  year: z.coerce.number().int().min(2000).max(2100).optional(),
 });
 export type CalendarDaysQuery = z.infer<typeof calendarDaysQuery>;
 
@@ -56,6 +57,15 @@ export const calendarDayCreate = z.strictObject({
   name: z.string().trim().min(1).max(60),
 });
 export type CalendarDayCreate = z.infer<typeof calendarDayCreate>;
+
+/** How many orders and milestones were recomputed with the changed calendar; null when that failed (logged). */
+const recomputed = z.object({ orders: z.int(), milestones: z.int() }).nullable();
+
+/** The created row and the recompute that followed it. */
+export const calendarDayCreated = calendarDay.extend({ recomputed });
+export type CalendarDayCreated = z.infer<typeof calendarDayCreated>;
+
+export const calendarDayDeleted = z.object({ ok: z.literal(true), recomputed });
 
 export const calendarPreviewQuery = z.strictObject({
   brandId: z.uuid(),

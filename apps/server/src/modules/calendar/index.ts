@@ -1,1 +1,2 @@
 export { calendarFor } from './calendar.repository.ts';
+export { calendarRoutes } from './calendar.routes.ts';
