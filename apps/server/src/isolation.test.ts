@@ -72,6 +72,13 @@ async function buildWorld(t: TestApp) {
   // Brand B runs under the shipped Midea pack (imported at start); brand A names none.
   await t.db.updateTable('brands').set({ policy_pack: 'midea' }).where('id', '=', brandB.id).execute();
   const keyB = await t.post('/api/v1/api-keys', adminB, { name: 'b-integration' });
+  // A calendar override of brand B (a local day off).
+  const calendarDayB = await t.post('/api/v1/calendar/days', adminB, {
+    brandId: brandB.id,
+    date: '2026-04-10',
+    working: false,
+    name: '乙品牌厂休',
+  });
   const callers: Record<string, Caller> = {
     outletManagerA: await t.as('outlet_manager', { outletId: outletA.id }),
     brandAdminA: await t.as('brand_admin', { brandIds: [brandA.id] }),
@@ -99,6 +106,7 @@ async function buildWorld(t: TestApp) {
     dispatch_pin: [pinB.data?.id].filter(Boolean) as string[],
     assessment_slip: [breachB.slipId!],
     remedy_proposal: breachB.remedyIds,
+    calendar_day: [calendarDayB.data?.id].filter(Boolean) as string[],
   };
   const foreign: Record<string, Partial<Record<ResourceKind, string[]>>> = {
     outletManagerA: {
@@ -320,6 +328,7 @@ const CREATES: Record<string, (w: World) => unknown> = {
     productId: w.productB.id,
   }),
   'POST /api/v1/dispatch/pins': (w) => ({ brandId: w.brandB.id, customerId: w.customerB.id, outletId: w.outletB.id }),
+  'POST /api/v1/calendar/days': (w) => ({ brandId: w.brandB.id, date: '2026-05-11', working: false, name: '越权' }),
   // Writes nothing; a foreign brand's verdict must answer 404 like any foreign record.
   'POST /api/v1/warranty/evaluate': (w) => ({
     brandId: w.brandB.id,

@@ -5,6 +5,7 @@ import { assessmentRoutes } from './assessments/index.ts';
 import { auditRoutes } from './audit/index.ts';
 import { authRoutes } from './auth/auth.routes.ts';
 import { brandRoutes } from './brands/brands.routes.ts';
+import { calendarRoutes } from './calendar/index.ts';
 import { catalogRoutes, faultCodeRoutes } from './catalog/index.ts';
 import { customerRoutes } from './customers/index.ts';
 import { dispatchOrderWith, dispatchRoutes } from './dispatch/index.ts';
@@ -47,6 +48,7 @@ export async function registerRoutes(app: TypedApp, ctx: AppContext) {
   workOrderRoutes(app, ctx, { dispatch: dispatchOrderWith(ctx.packs) });
   visitsRoutes(app, ctx);
   dispatchRoutes(app, ctx);
+  calendarRoutes(app, ctx);
   assessmentRoutes(app, ctx);
   slaBoardRoutes(app, ctx);
   slaReportRoutes(app, ctx);
