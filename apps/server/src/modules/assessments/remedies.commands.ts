@@ -13,6 +13,7 @@ import { AppError, CommonErrors } from '../../platform/errors.ts';
 import { emitEvent } from '../../platform/outbox.ts';
 import type { PackSource } from '../dispatch/dispatch.commands.ts';
 import { choosePack } from '../policies/index.ts';
+import { SERVICE_FREE } from '../visits/commands/charges.ts';
 import { AssessmentErrors } from './assessments.errors.ts';
 import { lockRemedy, type RemedyRow } from './assessments.repository.ts';
 
@@ -20,7 +21,6 @@ type Trx = Transaction<DB>;
 export type RemedyDeps = CommandDeps & { packs: PackSource };
 
 export const BASELINE_PACK = 'cn-baseline';
-export const SERVICE_FREE_FLAG = 'service_free';
 
 const yuan = (fen: number) => (fen / 100).toFixed(2).replace(/\.00$/, '');
 const userOf = (p: Principal) => (p.via === 'api_key' ? null : p.userId);
@@ -96,9 +96,9 @@ async function decide(
 async function flagServiceFree(trx: Trx, r: RemedyRow, now: Date) {
   await trx
     .updateTable('work_orders')
-    .set({ flags: sql<string[]>`array_append(flags, ${SERVICE_FREE_FLAG})`, updated_at: now })
+    .set({ flags: sql<string[]>`array_append(flags, ${SERVICE_FREE})`, updated_at: now })
     .where('id', '=', r.order_id)
-    .where(sql<boolean>`NOT (${SERVICE_FREE_FLAG} = ANY(flags))`)
+    .where(sql<boolean>`NOT (${SERVICE_FREE} = ANY(flags))`)
     .execute();
 }
 

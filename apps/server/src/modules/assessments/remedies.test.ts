@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { type Caller, createTestApp, type TestApp } from '../../../test/index.ts';
+import { newId } from '../../platform/ids.ts';
+import { issueReceipt, quoteGate, SERVICE_FREE } from '../visits/commands/charges.ts';
 import { breachOf, DEFAULT_SPEC } from './assessments.fixture.ts';
 
 let t: TestApp;
@@ -131,6 +133,33 @@ describe('remedy proposals', () => {
     expect(await flags()).toEqual(['service_free']);
     const order = await t.get(`/api/v1/work-orders/${b.order.id}`, as.agent);
     expect(order.data.flags).toContain('service_free');
+
+    // At completion the quote needs no acceptance and the receipt shows nothing payable.
+    await t.db
+      .insertInto('work_order_charges')
+      .values({
+        id: newId(),
+        order_id: b.order.id,
+        brand_id: brand.id,
+        kind: 'quote',
+        status: 'proposed',
+        items: '[]',
+        total_fen: 15_000,
+        covered_fen: 3_000,
+        payable_fen: 12_000,
+        created_at: t.clock.now(),
+      })
+      .execute();
+    const receipt = await t.db.transaction().execute(async (trx) => {
+      const row = await trx
+        .selectFrom('work_orders')
+        .selectAll()
+        .where('id', '=', b.order.id)
+        .executeTakeFirstOrThrow();
+      const q = await quoteGate(trx, row.id, row.flags.includes(SERVICE_FREE));
+      return issueReceipt(trx, t.clock, row, q, null);
+    });
+    expect(receipt).toMatchObject({ kind: 'receipt', total_fen: 15_000, covered_fen: 15_000, payable_fen: 0 });
   });
 
   it('answer 404 for another brand’s proposal', async () => {

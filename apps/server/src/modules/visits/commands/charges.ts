@@ -144,18 +144,25 @@ export async function decideQuoteTx(
   return { order: updated, charge };
 }
 
+/** An approved waive_charges remedy (assessments module) makes the order's service free. */
+export const SERVICE_FREE = 'service_free';
+
 /**
- * The gate before completion: a quote with something payable must have been accepted. (No quote at
- * all: nothing was quoted, so nothing is charged and the receipt says so.)
+ * The gate before completion: a quote with something payable must have been accepted, unless the
+ * service is free. (No quote at all: nothing was quoted, so nothing is charged and the receipt says so.)
  */
-export async function quoteGate(trx: Trx, orderId: string) {
+export async function quoteGate(trx: Trx, orderId: string, free = false) {
   const q = await currentQuote(trx, orderId);
-  if (q && q.payable_fen > 0 && q.status !== 'accepted')
+  if (q && q.payable_fen > 0 && q.status !== 'accepted' && !free)
     throw new AppError(VisitErrors.VISIT_QUOTE_NOT_ACCEPTED, { payableFen: q.payable_fen }, { chargeId: q.id });
   return q;
 }
 
-/** The receipt at completion: the accepted (or fully covered) quote's lines, else an empty receipt. */
+/**
+ * The receipt at completion: the accepted (or fully covered) quote's lines, else an empty receipt. On
+ * a free service (the order flagged service_free) the quote still awaiting a decision is used and
+ * nothing is payable: the whole total shows as covered.
+ */
 export async function issueReceipt(
   trx: Trx,
   clock: Clock,
@@ -163,11 +170,13 @@ export async function issueReceipt(
   q: ChargeRow | undefined,
   by: string | null,
 ) {
-  const usable = q && (q.status === 'accepted' || q.payable_fen === 0);
+  const free = order.flags.includes(SERVICE_FREE);
+  const usable = q && (q.status === 'accepted' || q.payable_fen === 0 || (free && q.status === 'proposed'));
   const lines = usable ? (q.items as Quote['lines']) : [];
-  const receipt: Quote = usable
+  const charged: Quote = usable
     ? { lines, totalFen: q.total_fen, coveredFen: q.covered_fen, payableFen: q.payable_fen }
     : { lines: [], totalFen: 0, coveredFen: 0, payableFen: 0 };
+  const receipt: Quote = free ? { ...charged, coveredFen: charged.totalFen, payableFen: 0 } : charged;
   const pack =
     usable && q.fee_pack_id && q.fee_pack_version ? { id: q.fee_pack_id, version: q.fee_pack_version } : null;
   return insertCharge(trx, clock, order, 'receipt', 'issued', receipt, pack, by);

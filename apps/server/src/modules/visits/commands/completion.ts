@@ -16,7 +16,7 @@ import { appendEvent, applyStep, lockOrder, type OrderRow, partyFor, stepActor }
 import { VisitErrors } from '../visits.errors.ts';
 import { countNotes, lastNoteAt, openVisit, packOf, type VisitDeps } from '../visits.repository.ts';
 import { precheck, type Trx, withFlag } from '../visits.steps.ts';
-import { issueReceipt, quoteGate } from './charges.ts';
+import { issueReceipt, quoteGate, SERVICE_FREE } from './charges.ts';
 import { createTaskTx } from './return-visits.ts';
 
 /** Wrong codes allowed before the code is void and a new one must be sent. */
@@ -139,7 +139,7 @@ export async function complete(
         { names: missing.map((c) => c.name['zh-CN']).join('、') },
         { missing: missing.map((c) => ({ id: c.id, name: c.name })) },
       );
-    const q = await quoteGate(trx, order.id);
+    const q = await quoteGate(trx, order.id, order.flags.includes(SERVICE_FREE));
     const method = 'code' in body ? 'code' : 'signature';
     if ('code' in body) {
       const check = await checkCode(trx, deps, p, requestId, order, body.code);
