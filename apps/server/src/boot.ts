@@ -7,6 +7,7 @@ import { offerSweep } from './modules/dispatch/index.ts';
 import { ensureDivisions } from './modules/divisions/divisions.load.ts';
 import { registerRoutes } from './modules/index.ts';
 import { PackStore } from './modules/policies/index.ts';
+import { breachSweep, slaNotificationConsumer, warningSweep } from './modules/sla/index.ts';
 import { type Clock, systemClock } from './platform/clock.ts';
 import { eventLogConsumer } from './platform/consumers.ts';
 import type { AppContext } from './platform/context.ts';
@@ -65,7 +66,12 @@ export async function start(config: AppConfig, opts: { clock?: Clock; logger?: L
   const worker =
     config.role === 'api'
       ? null
-      : startWorker(ctx, log ? [eventLogConsumer(log)] : [], log, 500, [offerSweep, slipAppealSweep]);
+      : startWorker(ctx, [...(log ? [eventLogConsumer(log)] : []), slaNotificationConsumer(clock)], log, 500, [
+          offerSweep,
+          warningSweep,
+          breachSweep,
+          slipAppealSweep,
+        ]);
   let app: Running['app'] = null;
   let url: string | null = null;
   if (config.role !== 'worker') {

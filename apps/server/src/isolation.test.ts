@@ -47,6 +47,21 @@ async function buildWorld(t: TestApp) {
   const orderA = await f.order(customerA, { status: 'accepted', outletId: outletA.id, technicianId: techA.id });
   const orderA2 = await f.order(customerA2, { status: 'dispatched', outletId: outletA2.id, technicianId: techA2.id });
   const orderB = await f.order(customerB, { status: 'accepted', outletId: outletB.id, technicianId: techB.id });
+  // An SLA notification of brand B's outlet manager (only its owner may read or mark it).
+  const notificationB = crypto.randomUUID();
+  await t.db
+    .insertInto('notifications')
+    .values({
+      id: notificationB,
+      event_id: crypto.randomUUID(),
+      user_id: managerB.id,
+      brand_id: brandB.id,
+      kind: 'sla.warning',
+      order_id: orderB.id,
+      payload: JSON.stringify({ number: '网点乙工单' }),
+      created_at: t.clock.now(),
+    })
+    .execute();
   // A return-visit task of brand B's order, as completion creates one.
   const returnVisitB = crypto.randomUUID();
   await t.db
@@ -89,6 +104,7 @@ async function buildWorld(t: TestApp) {
   };
   // What each caller must not reach, by resource kind.
   const brandBSide = {
+    notification: [notificationB],
     brand: [brandB.id],
     region: [regionB.id],
     service_center: [centerB.id],
@@ -236,6 +252,7 @@ const SUBRESOURCE_BODIES: Record<string, unknown> = {
   'POST /api/v1/products/:id/entitlements/:entitlementId/uses/:useId/void': { reason: '越权作废' },
   'POST /api/v1/policy-packs/:id/drafts': { source: 'id: x\nversion: 9\n' },
   'POST /api/v1/work-orders/:id/notes': { text: '越权备注' },
+  'POST /api/v1/work-orders/:id/clock': { action: 'pause', pauseReason: 'waiting_customer' },
   'POST /api/v1/work-orders/:id/cancel': { reason: '越权取消' },
   'POST /api/v1/work-orders/:id/call': undefined,
   'POST /api/v1/work-orders/:id/book': { start: '2026-03-16T01:00:00Z', end: '2026-03-16T04:00:00Z' },
@@ -267,6 +284,8 @@ const SUBRESOURCE_BODIES: Record<string, unknown> = {
 
 /** Creates under a foreign parent; each must be refused for every caller and write nothing. */
 const CREATES: Record<string, (w: World) => unknown> = {
+  // Recomputes a foreign brand's milestones: 404, nothing recomputed or audited.
+  'POST /api/v1/sla/recompute': (w) => ({ brandId: w.brandB.id }),
   'POST /api/v1/brands': () => ({ code: 'ISO_NEW', name: '越权品牌' }),
   'POST /api/v1/regions': (w) => ({ brandId: w.brandB.id, code: 'ISO_R', name: '越权大区' }),
   'POST /api/v1/service-centers': (w) => ({ regionId: w.regionB.id, code: 'ISO_C', name: '越权中心' }),

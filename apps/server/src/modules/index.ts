@@ -16,6 +16,7 @@ import { policyRoutes } from './policies/index.ts';
 import { regionRoutes } from './regions/index.ts';
 import { salesRoutes } from './sales/index.ts';
 import { serviceCenterRoutes } from './service-centers/index.ts';
+import { slaRoutes } from './sla/index.ts';
 import { slaBoardRoutes } from './sla-board/index.ts';
 import { slaReportRoutes } from './sla-reports/index.ts';
 import { technicianRoutes } from './technicians/index.ts';
@@ -50,6 +51,7 @@ export async function registerRoutes(app: TypedApp, ctx: AppContext) {
   dispatchRoutes(app, ctx);
   calendarRoutes(app, ctx);
   assessmentRoutes(app, ctx);
+  slaRoutes(app, ctx);
   slaBoardRoutes(app, ctx);
   slaReportRoutes(app, ctx);
 }

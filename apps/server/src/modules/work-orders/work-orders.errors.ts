@@ -31,6 +31,11 @@ export const WorkOrderErrors = defineErrors({
     'zh-CN': '工单已被他人修改（当前版本 {current}，您提交的是 {given}），请刷新后重试',
     'en-US': 'The order was changed by someone else (now version {current}, you sent {given}); reload and retry',
   },
+  WORK_ORDER_RECEIVED_AT_INVALID: {
+    status: 422,
+    'zh-CN': '来电时间不能晚于现在，也不能早于 7 天前',
+    'en-US': 'The time the contact came in cannot be in the future or more than 7 days back',
+  },
   WORK_ORDER_VERSION_INVALID: {
     status: 400,
     'zh-CN': 'If-Match 必须是工单版本号',

@@ -53,6 +53,8 @@ export interface IntakeResult {
 
 export const REPEAT_REPAIR_DAYS = 30;
 const DAY_MS = 86_400_000;
+/** How far back a contact's `receivedAt` may lie (a letter, a call typed in later). */
+const RECEIVED_AT_MAX_DAYS = 7;
 
 async function resolveCustomer(trx: Trx, clock: Clock, actor: StepActor, scope: Scope, input: Intake) {
   if (input.customerId) {
@@ -131,6 +133,12 @@ export async function intakeTx(
   input: Intake,
 ): Promise<IntakeResult> {
   const { clock } = deps;
+  const receivedAt = input.receivedAt ? new Date(input.receivedAt) : null;
+  if (receivedAt) {
+    const now = clock.now().getTime();
+    if (receivedAt.getTime() > now || receivedAt.getTime() < now - RECEIVED_AT_MAX_DAYS * DAY_MS)
+      throw new AppError(WorkOrderErrors.WORK_ORDER_RECEIVED_AT_INVALID, { receivedAt: input.receivedAt! });
+  }
   const brand = await visibleBrand(trx, scope, input.brandId);
   if (!brand) throw new AppError(WorkOrderErrors.WORK_ORDER_BRAND_UNKNOWN, { brandId: input.brandId });
   if (!canWriteCustomers(scope, input.brandId))
@@ -241,6 +249,7 @@ export async function intakeTx(
       ...(flags.length > 0 && { flags }),
       ...(linkedOrderId && { linkedOrderId }),
       faultDay: shanghaiDate(now),
+      ...(receivedAt && { receivedAt: receivedAt.toISOString() }),
     },
   });
   await writeAudit(trx, clock, actor, {

@@ -10,6 +10,7 @@ import type { DB } from '../../../platform/db/schema.ts';
 import { AppError, CommonErrors } from '../../../platform/errors.ts';
 import { newId } from '../../../platform/ids.ts';
 import { emitEvent } from '../../../platform/outbox.ts';
+import { syncOrderMilestones } from '../../sla/sla.sync.ts';
 import { decide, type Party, type Refusal, RULES } from '../work-order-status.ts';
 import { WorkOrderErrors } from '../work-orders.errors.ts';
 import { partiesOf } from '../work-orders.presenter.ts';
@@ -84,6 +85,8 @@ export async function appendEvent(
       at: clock.now(),
     })
     .execute();
+  // Section G: the order's SLA milestones follow its history, in the same transaction.
+  await syncOrderMilestones(trx, clock, order.id);
 }
 
 async function activeAppointment(trx: Trx, orderId: string) {
