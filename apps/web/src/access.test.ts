@@ -35,6 +35,7 @@ describe('access map', () => {
         'audit',
         'apiKeys',
         'policies',
+        'calendar',
       ],
     ],
     [
@@ -58,6 +59,7 @@ describe('access map', () => {
         'audit',
         'apiKeys',
         'policies',
+        'calendar',
       ],
     ],
     [
@@ -78,6 +80,7 @@ describe('access map', () => {
         'divisions',
         'audit',
         'policies',
+        'calendar',
       ],
     ],
     [
@@ -96,6 +99,7 @@ describe('access map', () => {
         'models',
         'parts',
         'divisions',
+        'calendar',
       ],
     ],
     [
@@ -133,6 +137,8 @@ describe('access map', () => {
     expect(can(as('brand_admin'), 'catalog.write')).toBe(true);
     expect(can(as('brand_admin'), 'policy.write')).toBe(true);
     expect(can(as('service_manager'), 'policy.write')).toBe(false);
+    expect(can(as('brand_admin'), 'calendar.write')).toBe(true);
+    expect(can(as('service_manager'), 'calendar.write')).toBe(false);
   });
 
   test('home is the first page on the menu, or the welcome page without one', () => {

@@ -20,6 +20,7 @@ export type PageKey =
   | 'audit'
   | 'apiKeys'
   | 'policies'
+  | 'calendar'
   | 'desk'
   | 'orders'
   | 'dispatch'
@@ -98,6 +99,13 @@ export const PAGES: readonly PageAccess[] = [
   { key: 'audit', path: '/system/audit', group: 'system', caps: ['audit.read'] },
   { key: 'apiKeys', path: '/system/api-keys', group: 'system', caps: ['apikeys.manage'] },
   { key: 'policies', path: '/system/policies', group: 'system', caps: ['policies.read'] },
+  {
+    key: 'calendar',
+    path: '/system/calendar',
+    group: 'system',
+    caps: ['sla.read', 'calendar.write'],
+    hiddenFor: FIELD_ROLES,
+  },
 ];
 
 /** Record pages reached from a page (not on the menu): open to whoever may open that page. */
@@ -127,6 +135,7 @@ export const ACTIONS = {
   'import.parts': 'catalog.write',
   'import.sales': 'customers.write',
   'policy.write': 'policies.write',
+  'calendar.write': 'calendar.write',
 } as const satisfies Record<string, Capability> & Record<`import.${ImportKind}`, Capability>;
 
 export type Action = keyof typeof ACTIONS;

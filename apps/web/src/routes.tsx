@@ -22,6 +22,7 @@ const PAGE_COMPONENTS: Record<PageKey, ComponentType> = {
   audit: lazy(() => import('./pages/audit/AuditPage.tsx')),
   apiKeys: lazy(() => import('./pages/api-keys/ApiKeysPage.tsx')),
   policies: lazy(() => import('./pages/policies/PoliciesPage.tsx')),
+  calendar: lazy(() => import('./pages/calendar/CalendarPage.tsx')),
   desk: lazy(() => import('./pages/orders/DeskPage.tsx')),
   orders: lazy(() => import('./pages/orders/OrdersPage.tsx')),
   dispatch: lazy(() => import('./pages/orders/DispatchPage.tsx')),

@@ -1,3 +1,4 @@
+import { calendarEnUS } from '../pages/calendar/calendar.en-US.ts';
 import { slaReportsEnUS } from '../pages/sla-reports/slaReports.en-US.ts';
 import { customersEnUS } from './customers.en-US.ts';
 import { fieldEnUS } from './field.en-US.ts';
@@ -123,6 +124,7 @@ export const enUS: Resources = {
     audit: 'Audit log',
     apiKeys: 'API keys',
     policies: 'Policy packs',
+    calendar: 'Business calendar',
     desk: 'Agent desk',
     orders: 'Work orders',
     dispatch: 'Dispatch board',
@@ -335,5 +337,6 @@ export const enUS: Resources = {
   ...policiesEnUS,
   ...ordersEnUS,
   ...slaReportsEnUS,
+  ...calendarEnUS,
   ...fieldEnUS,
 };

@@ -1,3 +1,4 @@
+import { calendarZhCN } from '../pages/calendar/calendar.zh-CN.ts';
 import { slaReportsZhCN } from '../pages/sla-reports/slaReports.zh-CN.ts';
 import { customersZhCN } from './customers.zh-CN.ts';
 import { fieldZhCN } from './field.zh-CN.ts';
@@ -115,6 +116,7 @@ export const zhCN = {
     audit: '操作日志',
     apiKeys: 'API 密钥',
     policies: '政策包',
+    calendar: '工作日历',
     desk: '坐席工作台',
     orders: '工单',
     dispatch: '派单台',
@@ -323,6 +325,7 @@ export const zhCN = {
   ...policiesZhCN,
   ...ordersZhCN,
   ...slaReportsZhCN,
+  ...calendarZhCN,
   ...fieldZhCN,
 };
 
