@@ -111,18 +111,19 @@ function matchesFacts(f: FactsFilter | undefined, o: SlaOrderFacts): boolean {
 
 /**
  * Every pause of the order from its events: status waiting_parts (reason waiting_parts) and
- * returned_to_factory (at_factory) while the status lasts; pause_clock (data.pauseReason) until
- * resume_clock or the next status-changing event that is not a dispatch reshuffle.
+ * returned_to_factory (at_factory) while the status lasts; pause_clock (data.pauseReason, one open
+ * pause per reason) until resume_clock or the next status-changing event that is not a dispatch
+ * reshuffle (offer, accept, refuse, expire, redirect, return_to_board, assign).
  */
 export function orderPauses(events: readonly SlaEvent[]): (MilestonePause & { reason: PauseReason })[] {
   const out: (MilestonePause & { reason: PauseReason })[] = [];
   let status: (MilestonePause & { reason: PauseReason }) | null = null;
-  let manual: (MilestonePause & { reason: PauseReason }) | null = null;
+  const manual = new Map<PauseReason, MilestonePause>();
   for (const e of events) {
     const changes = e.toStatus !== null && e.toStatus !== e.fromStatus;
-    if (manual && (e.action === 'resume_clock' || (changes && !DISPATCH_ACTIONS.has(e.action)))) {
-      manual.to = e.at;
-      manual = null;
+    if (e.action === 'resume_clock' || (changes && !DISPATCH_ACTIONS.has(e.action))) {
+      for (const p of manual.values()) p.to = e.at;
+      manual.clear();
     }
     if (changes) {
       const reason = STATUS_PAUSES[e.toStatus!];
@@ -141,13 +142,10 @@ export function orderPauses(events: readonly SlaEvent[]): (MilestonePause & { re
         typeof asked === 'string' && (PAUSE_REASONS as readonly string[]).includes(asked)
           ? (asked as PauseReason)
           : 'waiting_customer';
-      if (manual && manual.reason !== reason) {
-        manual.to = e.at;
-        manual = null;
-      }
-      if (!manual) {
-        manual = { from: e.at, to: null, reason };
-        out.push(manual);
+      if (!manual.has(reason)) {
+        const pause = { from: e.at, to: null, reason };
+        manual.set(reason, pause);
+        out.push(pause);
       }
     }
   }
