@@ -24,6 +24,8 @@ const calendars = Object.entries(SPECS).map(
       new WorkCalendar(spec, [
         { date: '2026-03-06', working: false, name: 'local holiday' },
         { date: '2027-02-06', working: true, name: 'extra working Saturday' },
+        { date: '2027-02-08', working: false, name: 'a public holiday entered as a row', official: true },
+        { date: '2027-02-14', working: true, name: 'an adjusted Sunday entered as a row', official: true },
       ]),
     ] as const,
 );

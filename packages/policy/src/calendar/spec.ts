@@ -19,6 +19,14 @@ export interface DayOverride {
   date: string;
   working: boolean;
   name: string;
+  /**
+   * true: the row states the public calendar (a national row: a year's notice the data lacks, a
+   * regional public holiday) and counts like the official data — a public holiday (working false)
+   * or an adjusted working day (working true), so an `every-day` calendar still works that day and
+   * `except-holidays` follows the holiday only. false/absent: the brand's own decision, which wins
+   * in every mode.
+   */
+  official?: boolean;
 }
 
 export const DEFAULT_CALENDAR: CalendarSpec = Object.freeze({

@@ -216,12 +216,34 @@ describe('overrides', () => {
     expect(local(cal.addWorking(sh('2027-02-04 17:00'), 60))).toBe('2027-02-07 09:00');
   });
 
+  test('an official row states the public calendar: every-day still works, except-holidays follows holidays only', () => {
+    const rows = [
+      { date: '2027-02-08', working: false, name: '2027 春节', official: true }, // a Monday
+      { date: '2027-02-06', working: false, name: '2027 春节', official: true }, // a Saturday
+      { date: '2027-02-14', working: true, name: '2027 春节补班', official: true }, // a Sunday
+    ];
+    const official = new WorkCalendar(DEFAULT_CALENDAR, rows);
+    const everyDay = new WorkCalendar({ hours: [{ from: '08:00', to: '20:00' }], days: 'every-day' }, rows);
+    const weekends = new WorkCalendar({ hours: [{ from: '08:00', to: '20:00' }], days: 'except-holidays' }, rows);
+    expect([official, everyDay, weekends].map((c) => c.isWorkingDay('2027-02-08'))).toEqual([false, true, false]);
+    expect([official, everyDay, weekends].map((c) => c.isWorkingDay('2027-02-06'))).toEqual([false, true, false]);
+    expect([official, everyDay, weekends].map((c) => c.isWorkingDay('2027-02-14'))).toEqual([true, true, true]);
+    expect(official.describeDay('2027-02-14').official).toMatchObject({ adjusted: true, name: '2027 春节补班' });
+    expect(official.describeDay('2027-02-08').official).toMatchObject({ holiday: true, covered: false });
+  });
+
   test('the later row wins on the same date (national, then brand, then division)', () => {
     const cal = new WorkCalendar(DEFAULT_CALENDAR, [
       { date: '2026-03-06', working: false, name: 'national' },
       { date: '2026-03-06', working: true, name: 'brand' },
     ]);
     expect(cal.isWorkingDay('2026-03-06')).toBe(true);
+    // A brand's own day off wins over the public calendar's adjusted working day.
+    const brandOff = new WorkCalendar(DEFAULT_CALENDAR, [
+      { date: '2026-02-14', working: true, name: '补班', official: true },
+      { date: '2026-02-14', working: false, name: '厂休' },
+    ]);
+    expect(brandOff.isWorkingDay('2026-02-14')).toBe(false);
   });
 
   test('an override applies in every day mode', () => {

@@ -2,7 +2,7 @@
 // Asia/Shanghai is UTC+8 all year (no daylight saving since 1991). Loops walk days and periods, never
 // minutes; every loop is bounded.
 import { fromDayNumber } from '../dates.ts';
-import { type OfficialDay, officialDay } from './official.ts';
+import { type OfficialDay, officialDay, weekday } from './official.ts';
 import { type CalendarSpec, clockMinutes, type DayOverride } from './spec.ts';
 
 const MINUTE_MS = 60_000;
@@ -54,9 +54,9 @@ export class WorkCalendar {
   /** Whether a Shanghai date (YYYY-MM-DD) is a working day. */
   isWorkingDay(date: string): boolean {
     const override = this.overrides.get(date);
-    if (override) return override.working;
+    if (override && !override.official) return override.working;
     if (this.spec.days === 'every-day') return true;
-    const official = officialDay(date);
+    const official = this.publicDay(date);
     if (this.spec.days === 'except-holidays') return !official.holiday;
     return official.working;
   }
@@ -67,9 +67,26 @@ export class WorkCalendar {
     return {
       date,
       working,
-      official: officialDay(date),
+      official: this.publicDay(date),
       override: this.overrides.get(date) ?? null,
       hours: working ? this.spec.hours.map((p) => ({ ...p })) : [],
+    };
+  }
+
+  /** The public calendar's day: the shipped data, or an `official` override row stating it. */
+  private publicDay(date: string): OfficialDay {
+    const data = officialDay(date);
+    const row = this.overrides.get(date);
+    if (!row?.official) return data;
+    const dow = weekday(date);
+    const weekend = dow === 0 || dow === 6;
+    return {
+      working: row.working,
+      holiday: !row.working,
+      adjusted: row.working && weekend,
+      name: row.name,
+      nameEn: null,
+      covered: data.covered,
     };
   }
 

@@ -33,14 +33,17 @@ export async function overrideRowsFor(
     .sort((a, b) => specificity(a) - specificity(b));
 }
 
+/** A national row states the public calendar (official: true); a brand's row is its own decision. */
 export function toOverride(row: CalendarDayRow): DayOverride {
-  return { date: row.day, working: row.working, name: row.name };
+  return { date: row.day, working: row.working, name: row.name, official: row.brand_id === null };
 }
 
 /**
  * The working calendar of a brand in a division: the pack's `calendar` spec (DEFAULT_CALENDAR when the
  * pack has none) over the official calendar, with the national and the brand's override rows whose
  * division prefix is null or a prefix of `divisionCode` (the most specific row wins on a date).
+ * National rows count as public-calendar days (a holiday or an adjusted working day, so an
+ * `every-day` brand still works); a brand's rows win in every mode.
  */
 export async function calendarFor(
   db: Tx,

@@ -228,6 +228,12 @@ describe('calendarFor', () => {
     expect(minhangA.isWorkingDay('2026-07-06')).toBe(false);
     expect(pudongB.isWorkingDay('2026-07-06')).toBe(false);
     expect(shenzhenB.isWorkingDay('2026-07-06')).toBe(true);
+    // A national row is a public holiday: a brand that works every day still works.
+    const everyDayB = await calendarFor(t.db, brandB.id, '310115004', {
+      hours: [{ from: '00:00', to: '24:00' }],
+      days: 'every-day',
+    });
+    expect(everyDayB.isWorkingDay('2026-07-06')).toBe(true);
     // Brand B's own row applies to brand B only.
     expect(shenzhenB.isWorkingDay('2026-04-10')).toBe(false);
     expect(minhangA.isWorkingDay('2026-04-10')).toBe(true);
