@@ -19,6 +19,7 @@ describe('access map', () => {
         'desk',
         'orders',
         'dispatch',
+        'slaBoard',
         'returnVisits',
         'slaReports',
         'outlets',
@@ -44,6 +45,7 @@ describe('access map', () => {
         'desk',
         'orders',
         'dispatch',
+        'slaBoard',
         'slaReports',
         'outlets',
         'technicians',
@@ -67,6 +69,7 @@ describe('access map', () => {
       [
         'orders',
         'dispatch',
+        'slaBoard',
         'slaReports',
         'outlets',
         'technicians',
@@ -88,6 +91,7 @@ describe('access map', () => {
       [
         'desk',
         'orders',
+        'slaBoard',
         'returnVisits',
         'slaReports',
         'outlets',

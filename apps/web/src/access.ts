@@ -24,6 +24,7 @@ export type PageKey =
   | 'desk'
   | 'orders'
   | 'dispatch'
+  | 'slaBoard'
   | 'returnVisits'
   | 'slaReports'
   | 'outletOffers'
@@ -71,6 +72,8 @@ export const PAGES: readonly PageAccess[] = [
   { key: 'desk', path: '/desk', group: 'service', caps: ['orders.write'] },
   { key: 'orders', path: '/orders', group: 'service', caps: ['orders.read'], hiddenFor: ['customer', 'technician'] },
   { key: 'dispatch', path: '/dispatch', group: 'service', caps: ['orders.dispatch'] },
+  // The at-risk board; an outlet manager sees its own milestones on the outlet orders page instead.
+  { key: 'slaBoard', path: '/sla/board', group: 'service', caps: ['sla.read'], hiddenFor: ['outlet_manager'] },
   { key: 'returnVisits', path: '/return-visits', group: 'service', caps: ['orders.returnVisit'] },
   { key: 'slaReports', path: '/sla/reports', group: 'service', caps: ['sla.read'] },
   { key: 'outlets', path: '/network/outlets', group: 'network', caps: ['network.read'] },

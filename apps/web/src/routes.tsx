@@ -26,6 +26,7 @@ const PAGE_COMPONENTS: Record<PageKey, ComponentType> = {
   desk: lazy(() => import('./pages/orders/DeskPage.tsx')),
   orders: lazy(() => import('./pages/orders/OrdersPage.tsx')),
   dispatch: lazy(() => import('./pages/orders/DispatchPage.tsx')),
+  slaBoard: lazy(() => import('./pages/sla-board/SlaBoardPage.tsx')),
   returnVisits: lazy(() => import('./pages/orders/ReturnVisitsPage.tsx')),
   slaReports: lazy(() => import('./pages/sla-reports/SlaReportsPage.tsx')),
   outletOffers: lazy(() => import('./pages/outlet/OffersPage.tsx')),

@@ -1,4 +1,5 @@
 import { calendarEnUS } from '../pages/calendar/calendar.en-US.ts';
+import { slaBoardEnUS } from '../pages/sla-board/slaBoard.en-US.ts';
 import { slaReportsEnUS } from '../pages/sla-reports/slaReports.en-US.ts';
 import { customersEnUS } from './customers.en-US.ts';
 import { fieldEnUS } from './field.en-US.ts';
@@ -128,6 +129,7 @@ export const enUS: Resources = {
     desk: 'Agent desk',
     orders: 'Work orders',
     dispatch: 'Dispatch board',
+    slaBoard: 'SLA at risk',
     returnVisits: 'Return visits',
     slaReports: 'SLA reports',
     outletOffers: 'Incoming offers',
@@ -337,6 +339,7 @@ export const enUS: Resources = {
   ...policiesEnUS,
   ...ordersEnUS,
   ...slaReportsEnUS,
+  ...slaBoardEnUS,
   ...calendarEnUS,
   ...fieldEnUS,
 };

@@ -1,4 +1,5 @@
 import { calendarZhCN } from '../pages/calendar/calendar.zh-CN.ts';
+import { slaBoardZhCN } from '../pages/sla-board/slaBoard.zh-CN.ts';
 import { slaReportsZhCN } from '../pages/sla-reports/slaReports.zh-CN.ts';
 import { customersZhCN } from './customers.zh-CN.ts';
 import { fieldZhCN } from './field.zh-CN.ts';
@@ -120,6 +121,7 @@ export const zhCN = {
     desk: '坐席工作台',
     orders: '工单',
     dispatch: '派单台',
+    slaBoard: '时效预警',
     returnVisits: '回访',
     slaReports: '时效报表',
     outletOffers: '待接工单',
@@ -325,6 +327,7 @@ export const zhCN = {
   ...policiesZhCN,
   ...ordersZhCN,
   ...slaReportsZhCN,
+  ...slaBoardZhCN,
   ...calendarZhCN,
   ...fieldZhCN,
 };

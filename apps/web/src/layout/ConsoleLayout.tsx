@@ -1,4 +1,5 @@
 import {
+  AlertOutlined,
   ApartmentOutlined,
   AppstoreOutlined,
   AuditOutlined,
@@ -37,6 +38,7 @@ import { type MenuGroup, type PageKey, RECORD_ROUTES, visiblePages } from '../ac
 import { useLogout, useMe } from '../api/auth.ts';
 import { enumLabel } from '../components/labels.tsx';
 import { type Language, switchLanguage } from '../i18n/index.ts';
+import { NotificationBell } from '../pages/sla-board/NotificationBell.tsx';
 
 const PAGE_ICONS: Record<PageKey, ReactNode> = {
   customers: <ContactsOutlined />,
@@ -57,6 +59,7 @@ const PAGE_ICONS: Record<PageKey, ReactNode> = {
   desk: <PhoneOutlined />,
   orders: <FileTextOutlined />,
   dispatch: <SendOutlined />,
+  slaBoard: <AlertOutlined />,
   returnVisits: <CommentOutlined />,
   slaReports: <LineChartOutlined />,
   outletOffers: <InboxOutlined />,
@@ -149,6 +152,7 @@ export function ConsoleLayout() {
           <Flex justify="space-between" align="center" style={{ height: '100%' }}>
             <Typography.Text type="secondary">{t('app.name')}</Typography.Text>
             <Flex align="center" gap={16}>
+              <NotificationBell />
               <LanguageSwitch />
               <Flex align="center" gap={8}>
                 <Avatar size="small" icon={<UserOutlined />} />

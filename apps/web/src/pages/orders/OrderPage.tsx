@@ -12,6 +12,7 @@ import { RecordPage, RecordSection } from '../../components/RecordPage.tsx';
 import { currentLanguage } from '../../i18n/index.ts';
 import { VerdictDetails } from '../products/WarrantyVerdict.tsx';
 import { OrderActions } from './OrderActions.tsx';
+import { OrderMilestones } from './OrderMilestones.tsx';
 import { OrderTimeline } from './OrderTimeline.tsx';
 import { OrderFlags, OrderStatusTag } from './order-labels.tsx';
 import { hasRoute } from './order-values.ts';
@@ -135,6 +136,7 @@ export default function OrderPage() {
               <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('orders.noVerdict')} />
             )}
           </RecordSection>
+          <OrderMilestones order={o} />
           <OrderParts order={o} />
           <OrderTimeline id={o.id} />
         </>

@@ -9,6 +9,7 @@ import { useWorkOrders } from '../../api/work-orders.ts';
 import { useCategoryNames } from '../../components/pickers.tsx';
 import { OUTLET_TABS, type OutletTab, shanghaiDate, windowText } from '../field/field-helpers.ts';
 import { useActiveWindows } from '../field/order-view.ts';
+import { OutletAtRisk } from '../sla-board/OutletAtRisk.tsx';
 import { AssignModal, BookModal } from './OrderModals.tsx';
 import { addressText, OrderStatusTag, useOutletId } from './outlet-shared.tsx';
 
@@ -131,6 +132,7 @@ export default function OutletOrdersPage() {
         </Button>
       </Flex>
       {outletId ? null : <Alert type="warning" showIcon title={t('field.noOutlet')} />}
+      <OutletAtRisk />
       <Card styles={{ body: { paddingTop: 4 } }}>
         <Tabs
           activeKey={tab}
