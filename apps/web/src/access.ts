@@ -29,7 +29,10 @@ export type PageKey =
   | 'slaReports'
   | 'outletOffers'
   | 'outletOrders'
-  | 'outletDayPlan';
+  | 'outletDayPlan'
+  | 'assessmentSlips'
+  | 'remedies'
+  | 'outletSlips';
 
 export type MenuGroup = 'service' | 'catalog' | 'network' | 'system';
 
@@ -68,6 +71,8 @@ export const PAGES: readonly PageAccess[] = [
     caps: ['orders.outlet'],
     hiddenFor: ['platform_admin'],
   },
+  // The outlet's assessment slips, appealed from there (section G).
+  { key: 'outletSlips', path: '/outlet/slips', group: 'service', caps: ['sla.appeal'], hiddenFor: ['platform_admin'] },
   // Staff work-order pages (sections E, F, I): the agent's desk first, so an agent lands on it.
   { key: 'desk', path: '/desk', group: 'service', caps: ['orders.write'] },
   { key: 'orders', path: '/orders', group: 'service', caps: ['orders.read'], hiddenFor: ['customer', 'technician'] },
@@ -94,6 +99,9 @@ export const PAGES: readonly PageAccess[] = [
     caps: ['customers.read'],
     hiddenFor: ['customer', 'technician'],
   },
+  // Assessment slips and customer remedies (section G); an outlet manager has its own slips page.
+  { key: 'assessmentSlips', path: '/sla/slips', group: 'service', caps: ['sla.read'], hiddenFor: FIELD_ROLES },
+  { key: 'remedies', path: '/sla/remedies', group: 'service', caps: ['sla.read'], hiddenFor: FIELD_ROLES },
   { key: 'models', path: '/catalog/models', group: 'catalog', caps: ['catalog.read'] },
   { key: 'parts', path: '/catalog/parts', group: 'catalog', caps: ['catalog.read'] },
   { key: 'users', path: '/system/users', group: 'system', caps: ['users.read'] },
@@ -138,6 +146,9 @@ export const ACTIONS = {
   'import.parts': 'catalog.write',
   'import.sales': 'customers.write',
   'policy.write': 'policies.write',
+  'slip.appeal': 'sla.appeal',
+  'slip.review': 'sla.review',
+  'remedy.decide': 'sla.review',
   'calendar.write': 'calendar.write',
 } as const satisfies Record<string, Capability> & Record<`import.${ImportKind}`, Capability>;
 

@@ -32,6 +32,9 @@ const PAGE_COMPONENTS: Record<PageKey, ComponentType> = {
   outletOffers: lazy(() => import('./pages/outlet/OffersPage.tsx')),
   outletOrders: lazy(() => import('./pages/outlet/OutletOrdersPage.tsx')),
   outletDayPlan: lazy(() => import('./pages/outlet/DayPlanPage.tsx')),
+  assessmentSlips: lazy(() => import('./pages/assessments/AssessmentsPage.tsx')),
+  remedies: lazy(() => import('./pages/assessments/RemediesPage.tsx')),
+  outletSlips: lazy(() => import('./pages/assessments/OutletSlipsPage.tsx')),
 };
 
 // Phone pages outside the console frame: the technician's jobs (session) and the customer's H5 (public).

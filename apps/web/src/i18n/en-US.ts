@@ -1,3 +1,4 @@
+import { assessmentsEnUS } from '../pages/assessments/assessments.en-US.ts';
 import { calendarEnUS } from '../pages/calendar/calendar.en-US.ts';
 import { slaBoardEnUS } from '../pages/sla-board/slaBoard.en-US.ts';
 import { slaReportsEnUS } from '../pages/sla-reports/slaReports.en-US.ts';
@@ -135,6 +136,9 @@ export const enUS: Resources = {
     outletOffers: 'Incoming offers',
     outletOrders: 'Outlet orders',
     outletDayPlan: 'Day plans',
+    assessmentSlips: 'Assessment slips',
+    remedies: 'Customer remedies',
+    outletSlips: 'Slips and appeals',
   },
   apiKeys: {
     title: 'API keys',
@@ -342,4 +346,5 @@ export const enUS: Resources = {
   ...slaBoardEnUS,
   ...calendarEnUS,
   ...fieldEnUS,
+  ...assessmentsEnUS,
 };

@@ -1,3 +1,4 @@
+import { assessmentsZhCN } from '../pages/assessments/assessments.zh-CN.ts';
 import { calendarZhCN } from '../pages/calendar/calendar.zh-CN.ts';
 import { slaBoardZhCN } from '../pages/sla-board/slaBoard.zh-CN.ts';
 import { slaReportsZhCN } from '../pages/sla-reports/slaReports.zh-CN.ts';
@@ -127,6 +128,9 @@ export const zhCN = {
     outletOffers: '待接工单',
     outletOrders: '网点工单',
     outletDayPlan: '工程师日程',
+    assessmentSlips: '考核单',
+    remedies: '客户补偿',
+    outletSlips: '考核与申诉',
   },
   apiKeys: {
     title: 'API 密钥',
@@ -330,6 +334,7 @@ export const zhCN = {
   ...slaBoardZhCN,
   ...calendarZhCN,
   ...fieldZhCN,
+  ...assessmentsZhCN,
 };
 
 type Leaves<T> = { [K in keyof T]: T[K] extends string ? string : Leaves<T[K]> };

@@ -13,8 +13,10 @@ import {
   CustomerServiceOutlined,
   DatabaseOutlined,
   EnvironmentOutlined,
+  ExceptionOutlined,
   FileProtectOutlined,
   FileTextOutlined,
+  GiftOutlined,
   GlobalOutlined,
   InboxOutlined,
   KeyOutlined,
@@ -65,6 +67,9 @@ const PAGE_ICONS: Record<PageKey, ReactNode> = {
   outletOffers: <InboxOutlined />,
   outletOrders: <ProfileOutlined />,
   outletDayPlan: <ScheduleOutlined />,
+  assessmentSlips: <ExceptionOutlined />,
+  remedies: <GiftOutlined />,
+  outletSlips: <ExceptionOutlined />,
 };
 const GROUP_ICONS: Record<MenuGroup, ReactNode> = {
   service: <CustomerServiceOutlined />,
