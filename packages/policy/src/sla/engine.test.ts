@@ -93,6 +93,16 @@ describe('pauses', () => {
     expect(partsOnly!.pausedMinutes).toBe(60);
   });
 
+  test('a pause taken at this very instant already pauses the clock', () => {
+    const steps: Step[] = [
+      ['2026-03-02 10:00', 'register'],
+      ['2026-03-02 10:20', 'pause_clock', { pauseReason: 'waiting_customer' }],
+    ];
+    const m = one(def({ pauseFor: ['waiting_customer'] }), steps, '2026-03-02 10:20');
+    expect(m).toMatchObject({ status: 'paused', dueAt: null, elapsedMinutes: 20, pausedMinutes: 0 });
+    expect(m!.pauses).toEqual([{ from: sh('2026-03-02 10:20'), to: null, reason: 'waiting_customer' }]);
+  });
+
   test('a pause that starts after the due time does not undo the breach', () => {
     const steps: Step[] = [
       ['2026-03-02 10:00', 'register'],

@@ -157,7 +157,10 @@ function clip(pauses: readonly MilestonePause[], start: Date, end: Date, open: b
   const out: MilestonePause[] = [];
   for (const p of pauses) {
     const to = p.to ?? null;
-    if (p.from.getTime() >= end.getTime() || (to && to.getTime() <= start.getTime())) continue;
+    // A pause beginning exactly at `now` on a running clock counts (the clock is paused now); one
+    // beginning at the stop does not.
+    const after = open && !to ? p.from.getTime() > end.getTime() : p.from.getTime() >= end.getTime();
+    if (after || (to && to.getTime() <= start.getTime())) continue;
     const from = p.from.getTime() < start.getTime() ? start : p.from;
     let clippedTo: Date | null = to && to.getTime() < end.getTime() ? to : open && !to ? null : end;
     if (clippedTo && clippedTo.getTime() <= from.getTime()) clippedTo = from;
