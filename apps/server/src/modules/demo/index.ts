@@ -12,6 +12,7 @@ import { loadDivisionIndex, loadTowns } from './divisions.ts';
 import { buildFaultCodes } from './fault-codes-demo.ts';
 import { mobileSource } from './names.ts';
 import { buildNetwork } from './network.ts';
+import { seedDemoOrdersWithPacks } from './orders-demo.ts';
 import { buildPeople } from './people.ts';
 import { placeOutlets } from './placement.ts';
 import { idSource, Rng } from './random.ts';
@@ -31,6 +32,8 @@ export interface DemoCounts {
   customers: number;
   products: number;
   contracts: number;
+  /** Demo work orders (only when seeded with the packs, as the server does). */
+  orders?: number;
 }
 
 /** Changing the seed changes every generated name, phone and placement. */
@@ -68,11 +71,13 @@ const tsvector = (...texts: string[]) => sql<string>`to_tsvector('simple', ${sea
  * one of them). Deterministic: the same divisions and clock give the same rows. Returns null when
  * there was already data.
  */
-export async function seedDemoData(ctx: Pick<AppContext, 'db' | 'clock'>): Promise<DemoCounts | null> {
+export async function seedDemoData(
+  ctx: Pick<AppContext, 'db' | 'clock'> & Partial<Pick<AppContext, 'packs' | 'config'>>,
+): Promise<DemoCounts | null> {
   if (await hasData(ctx.db)) return null;
   // Hashed once (argon2 is deliberately slow) and shared by every demo login.
   const passwordHash = await hashPassword(DEMO_PASSWORD);
-  return ctx.db.transaction().execute(async (trx) => {
+  const counts = await ctx.db.transaction().execute(async (trx): Promise<DemoCounts | null> => {
     await sql`SELECT pg_advisory_xact_lock(${LOCK_KEY})`.execute(trx);
     if (await hasData(trx)) return null;
     const now = ctx.clock.now();
@@ -177,4 +182,8 @@ export async function seedDemoData(ctx: Pick<AppContext, 'db' | 'clock'>): Promi
       contracts: customers.contracts.length,
     };
   });
+  // Work orders go through the real commands after the commit, with the packs loaded (section G's clocks).
+  if (counts && ctx.packs && ctx.config)
+    counts.orders = (await seedDemoOrdersWithPacks({ ...ctx, packs: ctx.packs, config: ctx.config })).orders.length;
+  return counts;
 }
