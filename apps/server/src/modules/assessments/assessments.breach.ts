@@ -81,7 +81,11 @@ async function issueSlip(trx: Trx, clock: Clock, m: Selectable<SlaMilestonesTabl
   const now = clock.now();
   const lateMin = m.due_at ? ((m.stopped_at ?? now).getTime() - m.due_at.getTime()) / 60_000 : 0;
   const late = lateness(lateMin);
-  const reason = `${spec.milestoneName['zh-CN']}超时${late.zh} / ${spec.milestoneName['en-US']} late by ${late.en}`;
+  const name = spec.milestoneName;
+  const reason =
+    lateMin >= 1
+      ? `${name['zh-CN']}超时${late.zh} / ${name['en-US']} late by ${late.en}`
+      : `${name['zh-CN']}超时 / ${name['en-US']} overdue`;
   const id = newId();
   const inserted = await trx
     .insertInto('assessment_slips')

@@ -162,6 +162,32 @@ describe('remedy proposals', () => {
     expect(receipt).toMatchObject({ kind: 'receipt', total_fen: 15_000, covered_fen: 15_000, payable_fen: 0 });
   });
 
+  it('take the limits from the brand’s own pack (the shipped Midea pack: service managers up to 200 yuan)', async () => {
+    const midea = await t.factories.brand();
+    await t.db.updateTable('brands').set({ policy_pack: 'midea' }).where('id', '=', midea.id).execute();
+    const c = await t.factories.customer(midea.id);
+    const manager = await t.as('service_manager', { brandIds: [midea.id] });
+    const spec = {
+      ...SPEC,
+      remedies: [
+        { id: 'at-limit', kind: 'compensation' as const, amountFen: 20_000 },
+        { id: 'above', kind: 'compensation' as const, amountFen: 25_000 },
+      ],
+    };
+    const r = await breachOf(
+      t.db,
+      t.clock,
+      await t.factories.order(c, { status: 'accepted' }),
+      { responsible: 'dispatch' },
+      spec,
+    );
+    const [atLimit, above] = r.remedyIds as [string, string];
+    expect((await t.post(`${URL}/${atLimit}/approve`, manager, {})).data.status).toBe('approved');
+    const refused = await t.post(`${URL}/${above}/approve`, manager, {});
+    expect(refused.statusCode).toBe(403);
+    expect(refused.data.code).toBe('REMEDY_OVER_LIMIT');
+  });
+
   it('answer 404 for another brand’s proposal', async () => {
     const order = await t.factories.order(otherCustomer, { status: 'accepted' });
     const r = await breachOf(t.db, t.clock, order, { responsible: 'dispatch' }, SPEC);
