@@ -23,15 +23,9 @@ export async function manualPause(trx: Trx, orderId: string): Promise<PauseReaso
     .selectFrom('work_order_events')
     .select(['action', 'data'])
     .where('order_id', '=', orderId)
-    .where((eb) =>
-      eb.or([
-        eb('action', 'in', ['pause_clock', 'resume_clock']),
-        eb.and([
-          eb('to_status', 'is not', null),
-          eb(sql<boolean>`from_status IS DISTINCT FROM to_status`, '=', true),
-          eb('action', 'not in', DISPATCH_ACTIONS),
-        ]),
-      ]),
+    .where(
+      sql<boolean>`(action IN ('pause_clock', 'resume_clock') OR (to_status IS NOT NULL
+        AND from_status IS DISTINCT FROM to_status AND action NOT IN (${sql.join(DISPATCH_ACTIONS)})))`,
     )
     .orderBy('seq', 'desc')
     .limit(1)
