@@ -31,7 +31,10 @@ export function milestoneFilter(scope: Scope, t = 'm'): Expression<SqlBool> {
     case 'region':
       return sql<SqlBool>`(${col('brand_id')} = ANY(${uuidList(scope.brandIds)}) AND ${col('region_id')} = ANY(${uuidList(scope.regionIds)}))`;
     case 'outlet':
-      return scope.outletId ? sql<SqlBool>`${col('outlet_id')} = ${scope.outletId}` : NONE;
+      // The brand condition lets the board index (brand_id, due_at) narrow the scan to the outlet's brands.
+      return scope.outletId
+        ? sql<SqlBool>`(${col('outlet_id')} = ${scope.outletId} AND ${col('brand_id')} IN (SELECT bo.brand_id FROM brand_outlets bo WHERE bo.outlet_id = ${scope.outletId}))`
+        : NONE;
     default:
       return NONE;
   }
@@ -84,6 +87,8 @@ export async function boardCounts(db: Tx, scope: Scope, q: SlaBoardQuery, w: Boa
     base(db, scope, q)
       .where('m.status', 'in', ['open', 'paused'])
       .where('m.status', '=', 'paused')
+      // A paused clock has no due time yet: the index finds them by due_at IS NULL.
+      .where('m.due_at', 'is', null)
       .select(['m.brand_id', 'm.region_id', 'm.outlet_id', sql<string>`count(*)`.as('paused')])
       .groupBy(['m.brand_id', 'm.region_id', 'm.outlet_id'])
       .execute(),
