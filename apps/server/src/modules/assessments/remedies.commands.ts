@@ -2,7 +2,7 @@
 // pack's `remedies.approvalLimits` (yuan); a role not listed may not approve, the platform
 // administrator has no limit. An approved waive_charges remedy flags the order `service_free`.
 import type { remedyApproveBody, remedyRejectBody } from '@aftercare/contracts';
-import { shanghaiDate } from '@aftercare/policy';
+import { approvalLimitFen, shanghaiDate } from '@aftercare/policy';
 import { sql, type Transaction } from 'kysely';
 import type { z } from 'zod';
 import { actorOf, type Principal } from '../../platform/access/principal.ts';
@@ -26,13 +26,11 @@ const yuan = (fen: number) => (fen / 100).toFixed(2).replace(/\.00$/, '');
 const userOf = (p: Principal) => (p.via === 'api_key' ? null : p.userId);
 
 /** The caller's approval limit in fen from the brand's pack in force; null: no limit; undefined: none allowed. */
-export async function approvalLimitFen(trx: Trx, deps: RemedyDeps, brandId: string, role: string) {
+export async function approverLimitFen(trx: Trx, deps: RemedyDeps, brandId: string, role: string) {
   if (role === 'platform_admin') return null;
   const brand = await trx.selectFrom('brands').select('policy_pack').where('id', '=', brandId).executeTakeFirst();
   const choice = choosePack(deps.packs.current(), brand?.policy_pack ?? BASELINE_PACK, shanghaiDate(deps.clock.now()));
-  const remedies = choice?.pack.remedies as { approvalLimits?: Record<string, number> } | undefined;
-  const limitYuan = remedies?.approvalLimits?.[role];
-  return typeof limitYuan === 'number' ? Math.round(limitYuan * 100) : undefined;
+  return approvalLimitFen(choice?.pack.remedies, role) ?? undefined;
 }
 
 async function decide(
@@ -49,7 +47,7 @@ async function decide(
     if (before.status !== 'proposed')
       throw new AppError(AssessmentErrors.REMEDY_NOT_PROPOSED, { status: before.status });
     if (approve) {
-      const limit = await approvalLimitFen(trx, deps, before.brand_id, p.role);
+      const limit = await approverLimitFen(trx, deps, before.brand_id, p.role);
       if (limit !== null && (limit === undefined || before.amount_fen > limit))
         throw new AppError(
           AssessmentErrors.REMEDY_OVER_LIMIT,
