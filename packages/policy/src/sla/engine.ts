@@ -252,8 +252,18 @@ function computeOne(
   now: Date,
 ): MilestoneState | null {
   if (!matchesFacts(def.appliesTo, order)) return null;
-  const startIdx = history.findIndex((e) => fires(def.start.on, e));
+  let startIdx = history.findIndex((e) => fires(def.start.on, e));
   if (startIdx < 0) return null;
+  let restarts = 0;
+  if (def.start.latest)
+    for (let i = startIdx + 1; i < history.length; i++) {
+      const e = history[i]!;
+      if (fires(def.stop.on, e) || CANCELLING.includes(e.action)) break;
+      if (fires(def.start.on, e)) {
+        startIdx = i;
+        restarts++;
+      }
+    }
   const startEvent = history[startIdx]!;
   const receivedAt = def.start.at === 'receivedAt' ? asDate(startEvent.data.receivedAt) : null;
   const startedAt = receivedAt && receivedAt.getTime() < startEvent.at.getTime() ? receivedAt : startEvent.at;
@@ -386,6 +396,7 @@ function computeOne(
       action: startEvent.action,
       at: iso(startedAt),
       basis: startedAt === receivedAt ? 'receivedAt' : 'event',
+      restarts,
     },
     stop: stopEvent ? { seq: stopEvent.seq, action: stopEvent.action, at: iso(stopEvent.at) } : null,
     cancelled: cancelEvent ? { seq: cancelEvent.seq, action: cancelEvent.action, at: iso(cancelEvent.at) } : null,

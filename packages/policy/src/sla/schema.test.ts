@@ -41,7 +41,7 @@ describe('milestones', () => {
     const r = milestoneSchema.safeParse({
       ...base,
       appliesTo: { types: ['repair'] },
-      start: { on: ['register'], at: 'receivedAt' },
+      start: { on: ['register'], at: 'receivedAt', latest: true },
       stop: { on: ['check_in', 'note:contact_call'] },
       targets: [{ when: { urbanRural: 'rural' }, target: { hours: 24 } }],
       warnBefore: { hours: 2 },

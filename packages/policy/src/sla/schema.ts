@@ -108,6 +108,11 @@ export const milestoneSchema = z.strictObject({
     on: z.array(triggerSchema).min(1),
     /** receivedAt: the start event's data.receivedAt (when the contact came in) when present and earlier. */
     at: z.enum(['event', 'receivedAt']).optional(),
+    /**
+     * latest: a start event again before the stop restarts the clock (a step per assignment: the outlet
+     * offered the order after a refusal or a redirect gets its own 30 minutes). Default: the first start.
+     */
+    latest: z.boolean().optional(),
   }),
   /** The first of these events after the start stops the clock. */
   stop: z.strictObject({ on: z.array(triggerSchema).min(1) }),

@@ -65,24 +65,31 @@ describe('AUX 12-step flow (seed 002)', () => {
     );
   });
 
-  test('the outlet receives within 30 minutes of the first offer; a refusal and a second offer do not restart it', () => {
+  test('the outlet receives within 30 minutes of its offer; an order offered again restarts the clock', () => {
     const steps: Step[] = [
       ['2026-03-02 09:59', 'register'],
       ['2026-03-02 10:00', 'offer'],
-      ['2026-03-02 10:10', 'refuse'],
+      ['2026-03-02 10:10', 'refuse', { reason: '忙' }],
       ['2026-03-02 10:15', 'offer'],
-      ['2026-03-02 10:35', 'accept'],
+      ['2026-03-02 10:50', 'accept'],
     ];
     const m = milestone('aux', 'outlet-receives', steps, '2026-03-02 11:00');
     expect(m).toMatchObject({ status: 'missed', elapsedMinutes: 35, responsible: 'outlet' });
-    expect(at(m.startedAt)).toBe(iso('2026-03-02 10:00'));
-    const quick = milestone(
-      'aux',
-      'outlet-receives',
-      steps.slice(0, 2).concat([['2026-03-02 10:20', 'accept']]),
-      '2026-03-02 11:00',
-    );
-    expect(quick.status).toBe('met');
+    expect(at(m.startedAt)).toBe(iso('2026-03-02 10:15'));
+    expect(m.explain.start).toMatchObject({ seq: 4, restarts: 1 });
+    const second = steps.slice(0, 4).concat([['2026-03-02 10:40', 'accept']]);
+    expect(milestone('aux', 'outlet-receives', second, '2026-03-02 11:00').status).toBe('met');
+    // The first outlet that sat on it for 40 minutes before the redirect is not timed by the second offer.
+    const slow: Step[] = [
+      ['2026-03-02 09:59', 'register'],
+      ['2026-03-02 10:00', 'offer'],
+      ['2026-03-02 10:40', 'redirect', { reason: '超时未接' }],
+      ['2026-03-02 10:45', 'accept'],
+    ];
+    expect(milestone('aux', 'outlet-receives', slow, '2026-03-02 11:00')).toMatchObject({
+      status: 'met',
+      elapsedMinutes: 5,
+    });
   });
 
   test('contact and book within 30 minutes of acceptance', () => {
