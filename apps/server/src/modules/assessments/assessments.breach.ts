@@ -62,7 +62,7 @@ function partyOf(m: Selectable<SlaMilestonesTable>) {
 }
 
 /** The customer's charges waived by a waive_charges remedy: what the current quote asks them to pay. */
-async function quotedPayable(trx: Trx, orderId: string): Promise<number> {
+export async function quotedPayable(trx: Trx, orderId: string): Promise<number> {
   const q = await trx
     .selectFrom('work_order_charges')
     .select('payable_fen')

@@ -14,6 +14,7 @@ import { emitEvent } from '../../platform/outbox.ts';
 import type { PackSource } from '../dispatch/dispatch.commands.ts';
 import { choosePack } from '../policies/index.ts';
 import { SERVICE_FREE } from '../visits/commands/charges.ts';
+import { quotedPayable } from './assessments.breach.ts';
 import { AssessmentErrors } from './assessments.errors.ts';
 import { lockRemedy, type RemedyRow } from './assessments.repository.ts';
 
@@ -46,19 +47,30 @@ async function decide(
     if (!before) throw new AppError(CommonErrors.NOT_FOUND);
     if (before.status !== 'proposed')
       throw new AppError(AssessmentErrors.REMEDY_NOT_PROPOSED, { status: before.status });
+    // Waived charges are what the customer would pay now: a quote made after the breach counts.
+    const amount =
+      approve && before.kind === 'waive_charges'
+        ? Math.max(before.amount_fen, await quotedPayable(trx, before.order_id))
+        : before.amount_fen;
     if (approve) {
       const limit = await approverLimitFen(trx, deps, before.brand_id, p.role);
-      if (limit !== null && (limit === undefined || before.amount_fen > limit))
+      if (limit !== null && (limit === undefined || amount > limit))
         throw new AppError(
           AssessmentErrors.REMEDY_OVER_LIMIT,
-          { amountYuan: yuan(before.amount_fen), limitYuan: yuan(limit ?? 0) },
-          { limitFen: limit ?? 0, amountFen: before.amount_fen, role: p.role },
+          { amountYuan: yuan(amount), limitYuan: yuan(limit ?? 0) },
+          { limitFen: limit ?? 0, amountFen: amount, role: p.role },
         );
     }
     const now = deps.clock.now();
     const after = await trx
       .updateTable('remedy_proposals')
-      .set({ status: approve ? 'approved' : 'rejected', decided_by: userOf(p), decided_at: now, decision_note: note })
+      .set({
+        status: approve ? 'approved' : 'rejected',
+        amount_fen: amount,
+        decided_by: userOf(p),
+        decided_at: now,
+        decision_note: note,
+      })
       .where('id', '=', before.id)
       .returningAll()
       .executeTakeFirstOrThrow();

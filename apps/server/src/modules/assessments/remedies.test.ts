@@ -62,6 +62,25 @@ async function breach() {
   return { order, free: by('late-visit-free'), small: by('small'), large: by('large') };
 }
 
+/** A quote awaiting the customer's decision, 150 yuan of which `payable` is theirs to pay. */
+async function quoteOf(orderId: string, payable: number) {
+  await t.db
+    .insertInto('work_order_charges')
+    .values({
+      id: newId(),
+      order_id: orderId,
+      brand_id: brand.id,
+      kind: 'quote',
+      status: 'proposed',
+      items: '[]',
+      total_fen: 15_000,
+      covered_fen: 15_000 - payable,
+      payable_fen: payable,
+      created_at: t.clock.now(),
+    })
+    .execute();
+}
+
 const statusOf = async (id: string) =>
   (await t.db.selectFrom('remedy_proposals').select('status').where('id', '=', id).executeTakeFirstOrThrow()).status;
 const eventsOf = (id: string) => t.db.selectFrom('events').select('type').where('aggregate_id', '=', id).execute();
@@ -135,21 +154,7 @@ describe('remedy proposals', () => {
     expect(order.data.flags).toContain('service_free');
 
     // At completion the quote needs no acceptance and the receipt shows nothing payable.
-    await t.db
-      .insertInto('work_order_charges')
-      .values({
-        id: newId(),
-        order_id: b.order.id,
-        brand_id: brand.id,
-        kind: 'quote',
-        status: 'proposed',
-        items: '[]',
-        total_fen: 15_000,
-        covered_fen: 3_000,
-        payable_fen: 12_000,
-        created_at: t.clock.now(),
-      })
-      .execute();
+    await quoteOf(b.order.id, 12_000);
     const receipt = await t.db.transaction().execute(async (trx) => {
       const row = await trx
         .selectFrom('work_orders')
@@ -160,6 +165,22 @@ describe('remedy proposals', () => {
       return issueReceipt(trx, t.clock, row, q, null);
     });
     expect(receipt).toMatchObject({ kind: 'receipt', total_fen: 15_000, covered_fen: 15_000, payable_fen: 0 });
+  });
+
+  it('count a quote made after the breach when waiving the charges', async () => {
+    const b = await breach();
+    const proposed = await t.db
+      .selectFrom('remedy_proposals')
+      .select('amount_fen')
+      .where('id', '=', b.free)
+      .executeTakeFirstOrThrow();
+    expect(proposed.amount_fen).toBe(0);
+    await quoteOf(b.order.id, 12_000);
+    const over = await t.post(`${URL}/${b.free}/approve`, as.manager, {});
+    expect(over.data.code).toBe('REMEDY_OVER_LIMIT');
+    expect(await statusOf(b.free)).toBe('proposed');
+    const ok = await t.post(`${URL}/${b.free}/approve`, as.admin, {});
+    expect(ok.data).toMatchObject({ status: 'approved', amountFen: 12_000 });
   });
 
   it('take the limits from the brand’s own pack (the shipped Midea pack: service managers up to 200 yuan)', async () => {
