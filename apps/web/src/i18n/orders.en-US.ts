@@ -71,10 +71,13 @@ export const ordersEnUS: typeof ordersZhCN = {
       end: 'End',
       window: 'Visit window',
       requestedBy: 'Requested by',
+      pauseReason: 'Why the clock stops',
+      optionalReason: 'Note (optional)',
       done: 'Done: {{action}}',
       stale: 'Someone else changed the order; it has been reloaded, check and try again',
     },
     requestedBy: { customer: 'Customer', outlet: 'Outlet', agent: 'Agent' },
+    pauseReasons: { waiting_customer: 'Waiting for the customer', waiting_parts: 'Waiting for parts' },
     statuses: {
       registered: 'Registered',
       dispatched: 'Dispatched',

@@ -69,10 +69,13 @@ export const ordersZhCN = {
       end: '结束',
       window: '上门时间段',
       requestedBy: '改约提出方',
+      pauseReason: '暂停原因',
+      optionalReason: '说明（选填）',
       done: '已执行：{{action}}',
       stale: '工单已被他人修改，已刷新为最新版本，请确认后重试',
     },
     requestedBy: { customer: '用户', outlet: '网点', agent: '坐席' },
+    pauseReasons: { waiting_customer: '等待用户', waiting_parts: '等待配件' },
     statuses: {
       registered: '已登记',
       dispatched: '已派单',

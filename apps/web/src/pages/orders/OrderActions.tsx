@@ -110,6 +110,21 @@ export function StepModal({
             />
           </Form.Item>
         ) : null}
+        {fields.includes('pauseReason') ? (
+          <Form.Item name="pauseReason" label={t('orders.form.pauseReason')} initialValue="waiting_customer">
+            <Select
+              options={(['waiting_customer', 'waiting_parts'] as const).map((v) => ({
+                value: v,
+                label: t(`orders.pauseReasons.${v}`),
+              }))}
+            />
+          </Form.Item>
+        ) : null}
+        {fields.includes('optionalReason') ? (
+          <Form.Item name="reason" label={t('orders.form.optionalReason')}>
+            <Input.TextArea rows={2} maxLength={500} showCount />
+          </Form.Item>
+        ) : null}
         {fields.includes('reason') ? (
           <Form.Item name="reason" label={t('orders.form.reason')} rules={[{ required: true, whitespace: true }]}>
             <Input.TextArea rows={3} maxLength={500} showCount placeholder={t('orders.form.reasonPlaceholder')} />

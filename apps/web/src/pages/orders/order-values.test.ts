@@ -1,4 +1,4 @@
-import { orderIntake } from '@aftercare/contracts';
+import { clockBody, orderIntake } from '@aftercare/contracts';
 import { describe, expect, test } from 'vitest';
 import {
   ageOf,
@@ -170,6 +170,20 @@ describe('list and routes', () => {
       requestedBy: 'customer',
       reason: '用户改时间',
     });
+  });
+
+  test('the SLA clock steps post to /clock with their action, a pause with why', () => {
+    const routes = new Set(['POST /work-orders/:id/clock']);
+    expect(availableSteps(['pause_clock', 'resume_clock', 'note'], routes)).toEqual(['pause_clock', 'resume_clock']);
+    expect(stepBodyOf('pause_clock', { pauseReason: 'waiting_parts', reason: ' 压缩机缺货 ' })).toEqual({
+      action: 'pause',
+      pauseReason: 'waiting_parts',
+      reason: '压缩机缺货',
+    });
+    expect(stepBodyOf('pause_clock', {})).toEqual({ action: 'pause', pauseReason: 'waiting_customer' });
+    expect(stepBodyOf('resume_clock', { reason: '  ' })).toEqual({ action: 'resume' });
+    // What the console sends is what the server's contract accepts.
+    expect(clockBody.safeParse(stepBodyOf('pause_clock', { pauseReason: 'waiting_customer' })).success).toBe(true);
   });
 });
 

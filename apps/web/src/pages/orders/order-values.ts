@@ -161,11 +161,21 @@ export function hasRoute(routes: RouteSet | undefined, key: string): boolean {
 }
 
 /** Each step the order page offers: its route, and what its small form asks. */
-export type StepField = 'reason' | 'optionalReason' | 'outlet' | 'technician' | 'window' | 'requestedBy' | 'text';
+export type StepField =
+  | 'reason'
+  | 'optionalReason'
+  | 'outlet'
+  | 'technician'
+  | 'window'
+  | 'requestedBy'
+  | 'text'
+  | 'pauseReason';
 export interface StepForm {
   path: string;
   fields: readonly StepField[];
   danger?: boolean;
+  /** Fixed fields of the body (the SLA clock route takes `action: pause | resume`). */
+  body?: Record<string, unknown>;
 }
 export const STEP_FORMS: Partial<Record<OrderAction, StepForm>> = {
   note: { path: 'notes', fields: ['text'] },
@@ -177,6 +187,9 @@ export const STEP_FORMS: Partial<Record<OrderAction, StepForm>> = {
   reschedule: { path: 'reschedule', fields: ['window', 'requestedBy', 'reason'] },
   accept: { path: 'accept', fields: [] },
   refuse: { path: 'refuse', fields: ['reason'], danger: true },
+  // Section G: the SLA clock stops while the customer (or a part) is awaited.
+  pause_clock: { path: 'clock', fields: ['pauseReason', 'optionalReason'], body: { action: 'pause' } },
+  resume_clock: { path: 'clock', fields: ['optionalReason'], body: { action: 'resume' } },
 };
 
 /** The console's steps the server can take now: in the order's actions and routed on the server. */
@@ -194,12 +207,13 @@ export interface StepValues {
   technicianId?: string;
   window?: [Instant, Instant] | null;
   requestedBy?: 'customer' | 'outlet' | 'agent';
+  pauseReason?: 'waiting_customer' | 'waiting_parts';
 }
 
 /** The body of a step from its small form (only the fields that step takes). */
 export function stepBodyOf(action: OrderAction, v: StepValues): Record<string, unknown> {
   const fields = STEP_FORMS[action]?.fields ?? [];
-  const body: Record<string, unknown> = {};
+  const body: Record<string, unknown> = { ...STEP_FORMS[action]?.body };
   for (const f of fields) {
     if (f === 'text') body.text = v.text?.trim() ?? '';
     if (f === 'reason') body.reason = v.reason?.trim() ?? '';
@@ -207,6 +221,7 @@ export function stepBodyOf(action: OrderAction, v: StepValues): Record<string, u
     if (f === 'outlet') body.outletId = v.outletId;
     if (f === 'technician') body.technicianId = v.technicianId;
     if (f === 'requestedBy') body.requestedBy = v.requestedBy ?? 'customer';
+    if (f === 'pauseReason') body.pauseReason = v.pauseReason ?? 'waiting_customer';
     if (f === 'window' && v.window) {
       body.start = v.window[0].toISOString();
       body.end = v.window[1].toISOString();
