@@ -57,7 +57,7 @@ describe('demo work orders', () => {
     expect(orders.filter((o) => o.outletId && o.outletId !== heroId)).toHaveLength(1);
     const all = await db.selectFrom('work_orders').select('status').execute();
     expect(all.map((o) => o.status).sort()).toEqual(
-      ['accepted', 'accepted', 'booked', 'booked', 'booked', 'on_site', 'waiting_parts', 'waiting_parts'].sort(),
+      ['accepted', 'booked', 'booked', 'booked', 'booked', 'on_site', 'waiting_parts', 'waiting_parts'].sort(),
     );
     // Every event was written through the steps, on the order's own past clock.
     const events = await db.selectFrom('work_order_events').select(['action', 'at']).execute();
@@ -88,5 +88,14 @@ describe('demo work orders', () => {
     expect(rows.some((m) => m.status === 'paused' && m.outlet_id === heroId)).toBe(true);
     // And somewhere else too.
     expect(breached.some((m) => m.outlet_id && m.outlet_id !== heroId)).toBe(true);
+    // Paused for the customer (AUX, pause_clock) and for parts (Midea, waiting for parts), clocks still stopped.
+    const paused = await db
+      .selectFrom('sla_milestones')
+      .select(['milestone_key', 'pauses', 'due_at'])
+      .where('status', '=', 'paused')
+      .execute();
+    const reasons = paused.flatMap((m) => (m.pauses as { reason: string; to: string | null }[]).filter((p) => !p.to));
+    expect(new Set(reasons.map((r) => r.reason))).toEqual(new Set(['waiting_customer', 'waiting_parts']));
+    expect(paused.every((m) => m.due_at === null)).toBe(true);
   });
 });

@@ -303,11 +303,12 @@ export async function seedDemoOrders(ctx: Ctx): Promise<{ orders: DemoOrder[]; f
     await o.book(20, 2);
     await o.customerMoves(40, 30, '用户明天下班后才在家，要求改约到明晚');
   });
-  // The customer is away: the clock waits for them (paused, waiting for the customer).
+  // Booked, then the customer went away: the clock waits for them (paused, waiting for the customer).
   await order('paused-customer', 'AUX', agent!, auxAtHero[5], 7, async (o) => {
     await o.toHero(1);
     await o.accept(9);
-    await o.pause(30, '用户出差，周末回来后再约上门时间');
+    await o.book(20, 3);
+    await o.pause(90, '用户临时出差，回来后再约上门时间');
   });
   // Midea: visited, the part is on order — the 72-hour repair clock is paused (waiting for parts).
   await order('paused-parts', 'MIDEA', midea!, mideaAtHero[0], 26, async (o) => {
