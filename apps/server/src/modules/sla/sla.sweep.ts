@@ -143,16 +143,26 @@ export function breachSpecOf(
 }
 
 const breaches: Job = {
+  // The order row is locked with the milestone (both skipped while a step holds the order): a step
+  // locks the order and then its milestones, and the slip's reference to the order needs a lock on it
+  // too — taken in the same order here, a step and the sweep never wait on each other in a circle.
   claim(trx, now, limit, skip) {
     let q = trx
       .selectFrom('sla_milestones')
-      .selectAll()
-      .where('status', 'in', ['open', 'missed'])
-      .where('breach_handled_at', 'is', null)
-      .where('due_at', 'is not', null)
-      .where('due_at', '<=', now);
-    if (skip.length) q = q.where('id', 'not in', skip);
-    return q.orderBy('due_at').orderBy('id').limit(limit).forUpdate().skipLocked().execute();
+      .innerJoin('work_orders', 'work_orders.id', 'sla_milestones.order_id')
+      .selectAll('sla_milestones')
+      .where('sla_milestones.status', 'in', ['open', 'missed'])
+      .where('sla_milestones.breach_handled_at', 'is', null)
+      .where('sla_milestones.due_at', 'is not', null)
+      .where('sla_milestones.due_at', '<=', now);
+    if (skip.length) q = q.where('sla_milestones.id', 'not in', skip);
+    return q
+      .orderBy('sla_milestones.due_at')
+      .orderBy('sla_milestones.id')
+      .limit(limit)
+      .forUpdate()
+      .skipLocked()
+      .execute();
   },
   async handle(trx, clock, rows, now) {
     const numbers = await orderNumbers(trx, rows);
