@@ -113,6 +113,10 @@ describe('pauses', () => {
     const m = one(def({ pauseFor: ['waiting_customer'] }), steps, '2026-03-02 15:00');
     expect(at(m!.dueAt)).toBe(iso('2026-03-02 11:00'));
     expect(m!.status).toBe('missed');
+    // Still open and paused after the due time: not "paused" (the breach stands), the due time stays.
+    const overdue = one(def({ pauseFor: ['waiting_customer'] }), steps.slice(0, 2), '2026-03-02 12:30');
+    expect(overdue).toMatchObject({ status: 'open' });
+    expect(at(overdue!.dueAt)).toBe(iso('2026-03-02 11:00'));
   });
 
   test('a pause still open at the stop ends there; the order’s pauses come from its statuses and clock actions', () => {

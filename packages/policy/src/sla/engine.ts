@@ -303,7 +303,6 @@ function computeOne(
   const pauses = clipped.filter((p) => pauseFor.has(p.reason));
   const otherPauses = clipped.filter((p) => !pauseFor.has(p.reason));
   const merged = union(pauses);
-  const pausedNow = open && merged.some((p) => p.to === null);
 
   // Appointments booked in [start, end]: the active window and the customer's requests.
   const bookings = history
@@ -313,9 +312,14 @@ function computeOne(
     .filter((b) => b.end !== null);
   const active = bookings[bookings.length - 1] ?? null;
 
+  // Paused now: a counted pause is still open (one that began after the due time counts not).
   let baseDue: Date | null;
+  let pausedNow = false;
   if (appointmentEnd) baseDue = active ? active.end : null;
-  else baseDue = deadline(clock, startedAt, measured!.minutes, merged);
+  else {
+    baseDue = deadline(clock, startedAt, measured!.minutes, merged);
+    pausedNow = baseDue === null;
+  }
   let dueAt = baseDue;
   let customerCaused = false;
   const moves: Record<string, unknown>[] = [];
