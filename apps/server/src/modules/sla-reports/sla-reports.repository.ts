@@ -83,6 +83,52 @@ export interface ResolutionCounts {
   within: { days: number; resolved: number; base: number }[];
 }
 
+/** A built query: run it, or explain it (the benchmark prints its plan). */
+export interface ReportQuery {
+  execute(): Promise<unknown[]>;
+  explain(format: 'json', options: Expression<unknown>): Promise<unknown[]>;
+}
+
+/** The one aggregation of the resolution report (built, not run: the benchmark explains it). */
+export function resolutionQuery(
+  db: Tx,
+  scope: Scope,
+  pairs: readonly { brandId: string; milestone: string }[],
+  period: Period,
+  groupBy: SlaReportGroupBy,
+  days: readonly number[],
+  now: Date,
+): ReportQuery {
+  const stopped = sql`m.status IN ('met', 'missed')`;
+  const running = sql`m.status IN ('open', 'paused')`;
+  const perDay = days.flatMap((n) => [
+    sql<string>`count(*) FILTER (WHERE ${stopped} AND m.elapsed_minutes <= ${n * DAY_MINUTES})`.as(`r${n}`),
+    sql<string>`count(*) FILTER (WHERE ${running} AND m.started_at <= ${new Date(now.getTime() - n * DAY_MS)})`.as(
+      `o${n}`,
+    ),
+  ]);
+  const which = sql.join(
+    pairs.map((p) => sql`(m.brand_id = ${p.brandId} AND m.milestone_key = ${p.milestone})`),
+    sql` OR `,
+  );
+  const g = groupExpr(groupBy);
+  return db
+    .selectFrom('sla_milestones as m')
+    .select([
+      g.as('g'),
+      sql<string>`count(*)`.as('orders'),
+      sql<string>`count(*) FILTER (WHERE ${stopped})`.as('resolved'),
+      sql<string>`count(*) FILTER (WHERE ${running})`.as('open'),
+      ...perDay,
+    ])
+    .where(sql<SqlBool>`(${which})`)
+    .where('m.started_at', '>=', period.start)
+    .where('m.started_at', '<', period.end)
+    .where('m.status', '<>', 'cancelled')
+    .where(milestoneScopeFilter(scope))
+    .groupBy(g);
+}
+
 /**
  * Per group: the resolution milestone's rows (cancelled left out), stopped and open ones, and for each
  * N in `days` the stopped ones with at most N days on the clock and the base (stopped + open ones
@@ -98,35 +144,10 @@ export async function resolutionCounts(
   now: Date,
 ): Promise<ResolutionCounts[]> {
   if (pairs.length === 0) return [];
-  const stopped = sql`m.status IN ('met', 'missed')`;
-  const running = sql`m.status IN ('open', 'paused')`;
-  const perDay = days.flatMap((n) => [
-    sql<string>`count(*) FILTER (WHERE ${stopped} AND m.elapsed_minutes <= ${n * DAY_MINUTES})`.as(`r${n}`),
-    sql<string>`count(*) FILTER (WHERE ${running} AND m.started_at <= ${new Date(now.getTime() - n * DAY_MS)})`.as(
-      `o${n}`,
-    ),
-  ]);
-  const which = sql.join(
-    pairs.map((p) => sql`(m.brand_id = ${p.brandId} AND m.milestone_key = ${p.milestone})`),
-    sql` OR `,
-  );
-  const g = groupExpr(groupBy);
-  const rows = (await db
-    .selectFrom('sla_milestones as m')
-    .select([
-      g.as('g'),
-      sql<string>`count(*)`.as('orders'),
-      sql<string>`count(*) FILTER (WHERE ${stopped})`.as('resolved'),
-      sql<string>`count(*) FILTER (WHERE ${running})`.as('open'),
-      ...perDay,
-    ])
-    .where(sql<SqlBool>`(${which})`)
-    .where('m.started_at', '>=', period.start)
-    .where('m.started_at', '<', period.end)
-    .where('m.status', '<>', 'cancelled')
-    .where(milestoneScopeFilter(scope))
-    .groupBy(g)
-    .execute()) as unknown as Record<string, string | null>[];
+  const rows = (await resolutionQuery(db, scope, pairs, period, groupBy, days, now).execute()) as unknown as Record<
+    string,
+    string | null
+  >[];
   return rows.map((r) => ({
     g: r.g ?? null,
     orders: Number(r.orders),
