@@ -172,6 +172,33 @@ describe('resolution report', () => {
     expect(within(r.total)[1]).toMatchObject({ resolved: 3, base: 8, target: null, met: null });
   });
 
+  it('judges a brand on the shipped AUX pack by its resolution milestone and targets', async () => {
+    const aux = await t.factories.brand({ name: '奥克斯测试' });
+    await t.db.updateTable('brands').set({ policy_pack: 'aux' }).where('id', '=', aux.id).execute();
+    const cust = await t.factories.customer(aux.id);
+    await milestone(t, await t.factories.order(cust), {
+      status: 'met',
+      elapsed: 100,
+      startedAt: '2026-03-02T10:00:00+08:00',
+    });
+    const r = await resolution(w.callers.platform, { brandId: aux.id });
+    expect(r.brands[0]).toMatchObject({
+      packId: 'aux',
+      resolutionMilestone: 'resolved',
+      targets: [
+        { days: 1, rate: 0.8 },
+        { days: 2, rate: 0.9 },
+        { days: 3, rate: 0.95 },
+        { days: 5, rate: 1 },
+      ],
+    });
+    expect(within(r.total)[1]).toMatchObject({ resolved: 1, base: 1, rate: 1, target: 0.8, met: true });
+    const onTime = await t.get('/api/v1/sla/reports/on-time', w.callers.platform, {
+      query: { ...PERIOD, brandId: aux.id },
+    });
+    expect(onTime.data.totals[0].milestoneName).toEqual({ 'zh-CN': '五日内解决', 'en-US': 'Resolved within 5 days' });
+  });
+
   it('refuses bad periods and unknown parameters', async () => {
     for (const query of [
       { from: '2026-03-10', to: '2026-03-01' },
