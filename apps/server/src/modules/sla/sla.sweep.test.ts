@@ -131,6 +131,15 @@ describe('breach sweep', () => {
     const breached = await eventsOf('sla.breached', m.id);
     expect(breached).toHaveLength(1);
     expect(breached[0]!.payload).toMatchObject({ slipId: slips[0]!.id, milestoneKey: 'outlet-receives' });
+    // The outlet hears of the breach too.
+    await drainOutbox(x.t.db, x.t.clock, [slaNotificationConsumer(x.t.clock)]);
+    const told = await x.t.db
+      .selectFrom('notifications')
+      .select('user_id')
+      .where('event_id', '=', breached[0]!.id)
+      .where('kind', '=', 'sla.breached')
+      .execute();
+    expect(told.map((r) => r.user_id)).toContain(x.as.managerA.userId);
     // A later recompute (the outlet accepts late) keeps the claim: no second slip.
     const late = await x.t.post(`/api/v1/work-orders/${o.id}/accept`, x.as.managerA);
     expect(late.statusCode).toBe(409); // the offer expired with the promise

@@ -244,6 +244,15 @@ describe('recompute', () => {
       // A foreign brand or order: 404, nothing recomputed.
       const foreign = await y.t.post('/api/v1/sla/recompute', y.as.supervisor, { brandId: y.other.id });
       expect(foreign.statusCode).toBe(404);
+      const unknown = await y.t.post('/api/v1/sla/recompute', y.as.supervisor, {
+        orderIds: [o.id, crypto.randomUUID()],
+      });
+      expect(unknown.statusCode).toBe(404);
+      const one = await y.t.post('/api/v1/sla/recompute', y.as.supervisor, { orderIds: [o.id] });
+      expect(one.data).toEqual({ orders: 1, milestones: 1 });
+      expect(
+        await y.t.db.selectFrom('audit_log').select('id').where('action', '=', 'sla.recompute').execute(),
+      ).toHaveLength(2);
     } finally {
       await y.t.close();
     }
