@@ -116,9 +116,7 @@ async function syncWith(trx: Trx, clock: Clock, o: OrderFacts, pack: ResolvedPac
     { type: o.type, channel: o.channel, categoryCode: o.category_code, urbanRural: o.urban_rural },
     events,
     calendar,
-    // The state just after the event: a pause taken at this very instant counts as running (the
-    // engine leaves out a pause that starts exactly at its `now`).
-    new Date(now.getTime() + 1),
+    now,
   );
   const keys = states.map((s) => s.key);
   if (states.length > 0) {
