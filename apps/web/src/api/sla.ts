@@ -1,10 +1,9 @@
-import type { Milestone, Notification, SlaBoard, WorkOrder } from '@aftercare/contracts';
+import type { Milestone, Notification, SlaBoard } from '@aftercare/contracts';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { ifMatch } from '../pages/orders/order-values.ts';
 import { request } from './client.ts';
 import { workOrderKeys } from './work-orders.ts';
 
-/** Section G in the console: the at-risk board, an order's milestones and clock, the notifications bell. */
+/** Section G in the console: the at-risk board, an order's milestones, the notifications bell. */
 
 export type { Milestone, Notification, SlaBoard };
 export type SlaBoardItem = SlaBoard['items'][number];
@@ -45,31 +44,6 @@ export function useMilestones(orderId: string | undefined, enabled: boolean) {
     select: (b) => b.items,
     refetchInterval: 60_000,
     retry: false,
-  });
-}
-
-export interface ClockBody {
-  action: 'pause' | 'resume';
-  pauseReason?: 'waiting_customer' | 'waiting_parts';
-  reason?: string;
-}
-
-/** Pause or resume the order's SLA clock, with If-Match: the version last read. */
-export function useClockStep() {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: ({ order, body }: { order: Pick<WorkOrder, 'id' | 'version'>; body: ClockBody }) =>
-      request<WorkOrder>(`/work-orders/${order.id}/clock`, {
-        method: 'POST',
-        body,
-        headers: { 'If-Match': ifMatch(order.version) },
-        silent: true,
-      }),
-    onSettled: (_r, _e, { order }) =>
-      Promise.all([
-        qc.invalidateQueries({ queryKey: workOrderKeys.detail(order.id) }),
-        qc.invalidateQueries({ queryKey: ['sla'] }),
-      ]),
   });
 }
 

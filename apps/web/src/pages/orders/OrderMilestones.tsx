@@ -1,8 +1,7 @@
 import type { Milestone, WorkOrder } from '@aftercare/contracts';
-import { App, Button, Empty, Flex, Form, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
-import { useState } from 'react';
+import { Empty, Flex, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { type ClockBody, useClockStep, useMilestones } from '../../api/sla.ts';
+import { useMilestones } from '../../api/sla.ts';
 import { useApiRoutes } from '../../api/work-orders.ts';
 import { formatDateTime } from '../../components/format.ts';
 import { RecordSection } from '../../components/RecordPage.tsx';
@@ -22,7 +21,8 @@ const STATUS_COLORS: Record<Milestone['status'], string> = {
 /**
  * The order's promises (section G): each milestone with its target, start, due and stop times, its
  * status (late in red), pauses with their reasons, a customer-caused marker and the engine's
- * explanation in plain words; and the pause / resume clock buttons when the order offers them.
+ * explanation in plain words. Pausing and resuming the clock are order steps in the page header
+ * (OrderActions); a step refreshes this panel (its query sits under the order's key).
  */
 export function OrderMilestones({ order }: { order: WorkOrder }) {
   const { t, i18n } = useTranslation();
@@ -30,24 +30,11 @@ export function OrderMilestones({ order }: { order: WorkOrder }) {
   const routed = hasRoute(routes.data, 'GET /work-orders/:id/milestones');
   const milestones = useMilestones(order.id, routed);
   const now = useNow(30_000);
-  const canClock = hasRoute(routes.data, 'POST /work-orders/:id/clock');
-  const [pausing, setPausing] = useState(false);
   if (!routed || milestones.isError) return null;
   const tr = t as unknown as (k: string, o?: object) => string;
 
-  const clockButtons = canClock ? (
-    <Space>
-      {order.actions.includes('pause_clock') ? (
-        <Button size="small" onClick={() => setPausing(true)} data-testid="clock-pause">
-          {t('milestones.pause')}
-        </Button>
-      ) : null}
-      {order.actions.includes('resume_clock') ? <ResumeButton order={order} /> : null}
-    </Space>
-  ) : null;
-
   return (
-    <RecordSection title={t('milestones.title')} extra={clockButtons} testId="order-milestones">
+    <RecordSection title={t('milestones.title')} testId="order-milestones">
       <Table<Milestone>
         size="small"
         rowKey="id"
@@ -125,77 +112,6 @@ export function OrderMilestones({ order }: { order: WorkOrder }) {
           },
         ]}
       />
-      {pausing ? <PauseModal order={order} onClose={() => setPausing(false)} /> : null}
     </RecordSection>
-  );
-}
-
-function ResumeButton({ order }: { order: WorkOrder }) {
-  const { t } = useTranslation();
-  const { message } = App.useApp();
-  const step = useClockStep();
-  return (
-    <Button
-      size="small"
-      type="primary"
-      ghost
-      loading={step.isPending}
-      data-testid="clock-resume"
-      onClick={() =>
-        step.mutate(
-          { order, body: { action: 'resume' } },
-          {
-            onSuccess: () => void message.success(t('milestones.resumed')),
-            onError: (e) => void message.error(e.message),
-          },
-        )
-      }
-    >
-      {t('milestones.resume')}
-    </Button>
-  );
-}
-
-function PauseModal({ order, onClose }: { order: WorkOrder; onClose: () => void }) {
-  const { t } = useTranslation();
-  const { message } = App.useApp();
-  const [form] = Form.useForm<{ pauseReason: NonNullable<ClockBody['pauseReason']>; reason?: string }>();
-  const step = useClockStep();
-  const submit = async () => {
-    const v = await form.validateFields();
-    step.mutate(
-      { order, body: { action: 'pause', pauseReason: v.pauseReason, ...(v.reason ? { reason: v.reason } : {}) } },
-      {
-        onSuccess: () => {
-          void message.success(t('milestones.paused'));
-          onClose();
-        },
-        onError: (e) => void message.error(e.message),
-      },
-    );
-  };
-  return (
-    <Modal
-      open
-      title={t('milestones.pauseTitle', { number: order.number })}
-      onCancel={onClose}
-      onOk={() => void submit()}
-      confirmLoading={step.isPending}
-      destroyOnHidden
-    >
-      <Form form={form} layout="vertical" initialValues={{ pauseReason: 'waiting_customer' }}>
-        <Form.Item name="pauseReason" label={t('milestones.pauseReason')} rules={[{ required: true }]}>
-          <Select
-            options={(['waiting_customer', 'waiting_parts'] as const).map((r) => ({
-              value: r,
-              label: t(`milestones.pauseReasons.${r}`),
-            }))}
-          />
-        </Form.Item>
-        <Form.Item name="reason" label={t('milestones.note')} rules={[{ required: true, whitespace: true }]}>
-          <Input.TextArea rows={2} maxLength={500} />
-        </Form.Item>
-      </Form>
-    </Modal>
   );
 }

@@ -68,13 +68,6 @@ export const slaBoardEnUS: typeof slaBoardZhCN = {
     explainPausedNow: 'Clock paused: {{reason}}',
     explainLate: '{{time}} past due',
     explainMet: 'Done before it was due',
-    pause: 'Pause clock',
-    resume: 'Resume clock',
-    pauseTitle: 'Pause the clock of {{number}}',
-    pauseReason: 'Why',
-    note: 'Note',
-    paused: 'Clock paused',
-    resumed: 'Clock resumed',
     duration: { d: '{{d}} d {{h}} h', h: '{{h}} h {{m}} min', m: '{{m}} min' },
     units: {
       minutes: '{{n}} min',

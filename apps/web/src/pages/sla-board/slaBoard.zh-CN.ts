@@ -66,13 +66,6 @@ export const slaBoardZhCN = {
     explainPausedNow: '计时暂停中：{{reason}}',
     explainLate: '超过到期时间 {{time}}',
     explainMet: '于到期前完成',
-    pause: '暂停计时',
-    resume: '恢复计时',
-    pauseTitle: '暂停工单 {{number}} 的计时',
-    pauseReason: '暂停原因',
-    note: '说明',
-    paused: '计时已暂停',
-    resumed: '计时已恢复',
     duration: { d: '{{d}} 天 {{h}} 小时', h: '{{h}} 小时 {{m}} 分', m: '{{m}} 分钟' },
     units: {
       minutes: '{{n}} 分钟',
