@@ -324,7 +324,7 @@ export async function seedDemoOrders(ctx: Ctx): Promise<{ orders: DemoOrder[]; f
   await order('elsewhere', 'AUX', agent!, elsewhere, 13, async (o) => {
     await o.accept(10);
   });
-  // Each milestone as it stands now (elapsed time, a pause begun by the last step), as a recompute would.
+  // Each milestone as it stands now (time used up to now), as a recompute would.
   try {
     await recomputeMilestones(db, ctx.clock, { orderIds: made.map((o) => o.id) });
   } catch (err) {
