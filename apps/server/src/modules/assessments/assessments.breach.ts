@@ -52,11 +52,15 @@ export async function nextSlipNumber(trx: Trx, clock: Clock): Promise<string> {
   return `KH${day.replaceAll('-', '')}-${n.padStart(6, '0')}`;
 }
 
-/** Who answers for the breach: the outlet, or the desk agent; dispatch (nobody in particular) → none. */
+/**
+ * Who answers for the breach: the outlet in charge, or — for the call centre's own steps (desk:
+ * recording, dispatch: handing to an outlet; AUX: "对呼叫中心责任人或责任网点自动生成考核单") — the
+ * agent of record (the sync stores the agent who registered the order). Nobody known → no slip.
+ */
 function partyOf(m: Selectable<SlaMilestonesTable>) {
   if (m.responsible === 'outlet' && m.outlet_id)
     return { party: 'outlet' as const, outlet_id: m.outlet_id, user_id: null };
-  if (m.responsible === 'desk' && m.responsible_user_id)
+  if (m.responsible !== 'outlet' && m.responsible_user_id)
     return { party: 'agent' as const, outlet_id: null, user_id: m.responsible_user_id };
   return null;
 }

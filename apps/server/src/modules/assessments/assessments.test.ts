@@ -115,7 +115,7 @@ describe('recordBreach', () => {
     expect(events.map((e) => e.action)).toEqual(['register']);
   });
 
-  it('answers the desk agent for desk milestones, and nobody for dispatch or without a slip amount', async () => {
+  it('answers the agent of record for desk and dispatch milestones, and nobody without one or without a slip amount', async () => {
     const desk = await breachOf(t.db, t.clock, await orderOf(), {
       responsible: 'desk',
       responsibleUserId: deskUser.id,
@@ -130,8 +130,18 @@ describe('recordBreach', () => {
     const nobody = await breachOf(t.db, t.clock, await orderOf(), { responsible: 'desk' });
     expect(nobody.slipId).toBeNull();
     expect(nobody.remedyIds).toHaveLength(2);
-    const dispatch = await breachOf(t.db, t.clock, await orderOf(null), { responsible: 'dispatch' });
-    expect(dispatch.slipId).toBeNull();
+    const dispatch = await breachOf(t.db, t.clock, await orderOf(null), {
+      responsible: 'dispatch',
+      responsibleUserId: deskUser.id,
+    });
+    const dispatchSlip = await t.db
+      .selectFrom('assessment_slips')
+      .selectAll()
+      .where('id', '=', dispatch.slipId!)
+      .executeTakeFirstOrThrow();
+    expect(dispatchSlip).toMatchObject({ party: 'agent', user_id: deskUser.id, milestone_key: expect.any(String) });
+    const dispatchNobody = await breachOf(t.db, t.clock, await orderOf(null), { responsible: 'dispatch' });
+    expect(dispatchNobody.slipId).toBeNull();
     const noOutlet = await breachOf(t.db, t.clock, await orderOf(null), { responsible: 'outlet' });
     expect(noOutlet.slipId).toBeNull();
     const noAmount = await breachOf(

@@ -1,5 +1,5 @@
 // In-app notifications of section G. The outbox consumer turns an `sla.warning` (and `sla.breached`)
-// event into one row per recipient — the responsible party (the outlet's users, or the desk agent who
+// event into one row per recipient — the responsible party (the outlet's users, or for the call centre's own steps (desk, dispatch) the agent who
 // registered the order) and their supervisors (the brand's service managers; for an outlet or dispatch
 // milestone also the brand's dispatchers). Rows are unique per (event, user), so a redelivered event
 // adds nothing. Each user reads and marks only their own rows.
@@ -29,7 +29,7 @@ export async function recipientsOf(db: Database, brandId: string, p: SlaEventPay
     .where((eb) =>
       eb.or([
         ...(p.responsible === 'outlet' && p.outletId ? [eb('outlet_id', '=', p.outletId)] : []),
-        ...(p.responsible === 'desk' && p.responsibleUserId ? [eb('id', '=', p.responsibleUserId)] : []),
+        ...(p.responsible !== 'outlet' && p.responsibleUserId ? [eb('id', '=', p.responsibleUserId)] : []),
         eb.and([eb('role', '=', 'service_manager'), eb(inBrand, '=', true)]),
         ...(p.responsible !== 'desk' ? [eb.and([eb('role', '=', 'dispatcher'), eb(inBrand, '=', true)])] : []),
       ]),

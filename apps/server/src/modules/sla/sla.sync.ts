@@ -86,7 +86,8 @@ function rowOf(o: OrderFacts, pack: ResolvedPack, s: MilestoneState, now: Date) 
     pack_id: pack.id,
     pack_version: pack.version,
     responsible: s.responsible,
-    responsible_user_id: s.responsible === 'desk' ? o.created_by : null,
+    // The call centre's own steps (recording, handing to an outlet) answer through the agent of record.
+    responsible_user_id: s.responsible === 'outlet' ? null : o.created_by,
     clock: s.clock,
     target_minutes: whole(s.targetMinutes),
     started_at: s.startedAt,
