@@ -1,8 +1,9 @@
 // In-app notifications of section G. The outbox consumer turns an `sla.warning` (and `sla.breached`)
-// event into one row per recipient — the responsible party (the outlet's users, or for the call centre's own steps (desk, dispatch) the agent who
-// registered the order) and their supervisors (the brand's service managers; for an outlet or dispatch
-// milestone also the brand's dispatchers). Rows are unique per (event, user), so a redelivered event
-// adds nothing. Each user reads and marks only their own rows.
+// event into one row per recipient — the responsible party (the outlet's users, or for the call
+// centre's own steps (desk, dispatch) the agent who registered the order) and their supervisors (the
+// brand's service managers; for an outlet or dispatch milestone also the brand's dispatchers). Rows
+// are unique per (event, user), so a redelivered event adds nothing. Each user reads and marks only
+// their own rows.
 import { sql } from 'kysely';
 import type { Clock } from '../../platform/clock.ts';
 import type { Database } from '../../platform/db/database.ts';
