@@ -97,7 +97,7 @@ export async function addCalendarDay(
     });
     return created;
   });
-  return { row, recomputed: await recomputeAfterChange(deps, row.brand_id) };
+  return { row, recomputed: await recomputeAfterChange(deps, row.brand_id, row.day) };
 }
 
 export async function deleteCalendarDay(
@@ -129,17 +129,22 @@ export async function deleteCalendarDay(
     });
     return before;
   });
-  return { recomputed: await recomputeAfterChange(deps, row.brand_id) };
+  return { recomputed: await recomputeAfterChange(deps, row.brand_id, row.day) };
 }
 
 /**
- * The milestones computed with the old calendar: the brand's orders, or every order for a national row.
+ * The milestones computed with the old calendar: those running on the changed day, of the brand's
+ * orders, or of every order for a national row.
  * The change has committed by now: a failed recompute is reported (null) and logged, not undone; the
  * change's event stays in the outbox and POST /sla/recompute repeats it.
  */
-async function recomputeAfterChange(deps: CalendarDeps, brandId: string | null): Promise<Recomputed | null> {
+async function recomputeAfterChange(
+  deps: CalendarDeps,
+  brandId: string | null,
+  day: string,
+): Promise<Recomputed | null> {
   try {
-    return await recomputeMilestones(deps.db, deps.clock, brandId ? { brandId } : {});
+    return await recomputeMilestones(deps.db, deps.clock, { ...(brandId && { brandId }), runningOn: day });
   } catch (err) {
     deps.onRecomputeError?.(err);
     return null;

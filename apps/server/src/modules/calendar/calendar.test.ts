@@ -70,7 +70,34 @@ describe('GET /calendar/days', () => {
 describe('POST /calendar/days', () => {
   it('adds a brand row: audited, an event, listed as an override, and the brand recomputed', async () => {
     const customer = await t.factories.customer(brandA.id);
-    await t.factories.order(customer, { status: 'accepted' });
+    // Only an order with a clock running on the changed day is recomputed: one started the day before
+    // and still open, not one whose clock stopped weeks earlier.
+    const running = await t.factories.order(customer, { status: 'accepted' });
+    const stopped = await t.factories.order(customer, { status: 'accepted' });
+    const milestone = (orderId: string, started: string, stoppedAt: string | null) => ({
+      id: crypto.randomUUID(),
+      order_id: orderId,
+      brand_id: brandA.id,
+      division_code: '330106',
+      milestone_key: 'on-site',
+      pack_id: 'cn-baseline',
+      pack_version: 1,
+      responsible: 'outlet' as const,
+      clock: 'working' as const,
+      target_minutes: 960,
+      started_at: started,
+      due_at: stoppedAt ? null : '2026-03-23T02:00:00Z',
+      stopped_at: stoppedAt,
+      status: stoppedAt ? ('met' as const) : ('open' as const),
+      computed_at: started,
+    });
+    await t.db
+      .insertInto('sla_milestones')
+      .values([
+        milestone(running.id, '2026-03-19T03:00:00Z', null),
+        milestone(stopped.id, '2026-03-01T03:00:00Z', '2026-03-02T03:00:00Z'),
+      ])
+      .execute();
     const res = await add(c.adminA!, { brandId: brandA.id, date: '2026-03-20', working: false, name: '地方节日' });
     expect(res.statusCode).toBe(201);
     expect(res.data).toMatchObject({

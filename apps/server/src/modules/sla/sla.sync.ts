@@ -215,6 +215,11 @@ export async function syncOrderMilestones(trx: Trx, clock: Clock, orderId: strin
 export interface RecomputeFilter {
   brandId?: string;
   orderIds?: string[];
+  /**
+   * Only orders with a milestone running on this Shanghai day (YYYY-MM-DD): started before the day
+   * ends and not stopped before it begins. A calendar change of one day cannot move any other clock.
+   */
+  runningOn?: string;
 }
 
 const BATCH = 200;
@@ -237,6 +242,19 @@ export async function recomputeMilestones(
       let q = trx.selectFrom('work_orders').select('id').where('id', '>', after);
       if (filter.brandId) q = q.where('brand_id', '=', filter.brandId);
       if (filter.orderIds) q = q.where('id', 'in', filter.orderIds.length ? filter.orderIds : [after]);
+      if (filter.runningOn) {
+        const dayStart = new Date(`${filter.runningOn}T00:00:00+08:00`);
+        const dayEnd = new Date(dayStart.getTime() + 86_400_000);
+        q = q.where(({ exists, selectFrom }) =>
+          exists(
+            selectFrom('sla_milestones as m')
+              .select('m.id')
+              .whereRef('m.order_id', '=', 'work_orders.id')
+              .where('m.started_at', '<', dayEnd)
+              .where((eb) => eb.or([eb('m.stopped_at', 'is', null), eb('m.stopped_at', '>', dayStart)])),
+          ),
+        );
+      }
       const ids = await q.orderBy('id').limit(BATCH).forUpdate().execute();
       const packs = await storedPacks(trx);
       let n = 0;
