@@ -1,5 +1,6 @@
 import { type Expression, type SqlBool, sql } from 'kysely';
 import type { Scope } from '../../platform/access/principal.ts';
+import { uuidList } from '../../platform/db/uuid-list.ts';
 import { orderFilter } from '../work-orders/index.ts';
 
 /**
@@ -8,8 +9,6 @@ import { orderFilter } from '../work-orders/index.ts';
  * outlet; everyone else (technicians, customers) none. Remedies are the brand's business: brand
  * scopes see their brands', region scopes those on orders they see, outlets none.
  */
-const uuids = (ids: string[]) =>
-  sql`ARRAY[${sql.join(ids.length ? ids : ['00000000-0000-0000-0000-000000000000'])}]::uuid[]`;
 
 const orderVisible = (scope: Scope, orderId: Expression<string>) =>
   sql<SqlBool>`EXISTS (SELECT 1 FROM work_orders wo WHERE wo.id = ${orderId} AND ${orderFilter(scope, 'wo')})`;
@@ -21,10 +20,10 @@ export function slipFilter(scope: Scope, t: string): Expression<SqlBool> {
     case 'all':
       return sql<SqlBool>`true`;
     case 'brand':
-      return sql<SqlBool>`${col('brand_id')} = ANY(${uuids(scope.brandIds)})`;
+      return sql<SqlBool>`${col('brand_id')} = ANY(${uuidList(scope.brandIds)})`;
     case 'region':
-      return sql<SqlBool>`(${col('brand_id')} = ANY(${uuids(scope.brandIds)}) AND CASE WHEN ${col('outlet_id')} IS NOT NULL
-        THEN EXISTS (SELECT 1 FROM brand_outlets bo WHERE bo.outlet_id = ${col('outlet_id')} AND bo.brand_id = ${col('brand_id')} AND bo.region_id = ANY(${uuids(scope.regionIds)}))
+      return sql<SqlBool>`(${col('brand_id')} = ANY(${uuidList(scope.brandIds)}) AND CASE WHEN ${col('outlet_id')} IS NOT NULL
+        THEN EXISTS (SELECT 1 FROM brand_outlets bo WHERE bo.outlet_id = ${col('outlet_id')} AND bo.brand_id = ${col('brand_id')} AND bo.region_id = ANY(${uuidList(scope.regionIds)}))
         ELSE ${orderVisible(scope, col('order_id') as Expression<string>)} END)`;
     case 'outlet':
       return scope.outletId ? sql<SqlBool>`${col('outlet_id')} = ${scope.outletId}` : sql<SqlBool>`false`;
@@ -40,9 +39,9 @@ export function remedyFilter(scope: Scope, t: string): Expression<SqlBool> {
     case 'all':
       return sql<SqlBool>`true`;
     case 'brand':
-      return sql<SqlBool>`${col('brand_id')} = ANY(${uuids(scope.brandIds)})`;
+      return sql<SqlBool>`${col('brand_id')} = ANY(${uuidList(scope.brandIds)})`;
     case 'region':
-      return sql<SqlBool>`(${col('brand_id')} = ANY(${uuids(scope.brandIds)}) AND ${orderVisible(scope, col('order_id') as Expression<string>)})`;
+      return sql<SqlBool>`(${col('brand_id')} = ANY(${uuidList(scope.brandIds)}) AND ${orderVisible(scope, col('order_id') as Expression<string>)})`;
     default:
       return sql<SqlBool>`false`;
   }

@@ -1,6 +1,7 @@
 import { type Expression, type ExpressionBuilder, type SqlBool, sql } from 'kysely';
 import type { Scope } from '../../platform/access/principal.ts';
 import type { DB } from '../../platform/db/schema.ts';
+import { uuidList } from '../../platform/db/uuid-list.ts';
 
 /**
  * Row filters for the network tables, one per table, applied to every read and write. Brand-level
@@ -10,10 +11,6 @@ import type { DB } from '../../platform/db/schema.ts';
 
 const NONE = sql<SqlBool>`false`;
 const ALL = sql<SqlBool>`true`;
-
-function uuidList(ids: string[]) {
-  return sql`ARRAY[${sql.join(ids.length ? ids : ['00000000-0000-0000-0000-000000000000'])}]::uuid[]`;
-}
 
 /** Brands a scope may see. */
 export function brandFilter(scope: Scope, idColumn: Expression<string>): Expression<SqlBool> {

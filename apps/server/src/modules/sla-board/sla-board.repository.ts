@@ -3,6 +3,7 @@ import { type Expression, type SqlBool, sql } from 'kysely';
 import type { Scope } from '../../platform/access/principal.ts';
 import type { Tx } from '../../platform/audit.ts';
 import { paginate } from '../../platform/db/paginate.ts';
+import { uuidList } from '../../platform/db/uuid-list.ts';
 
 /**
  * The at-risk board reads only the partial index `sla_milestones_board_idx (brand_id, due_at) WHERE
@@ -12,10 +13,6 @@ import { paginate } from '../../platform/db/paginate.ts';
 
 const NONE = sql<SqlBool>`false`;
 const ALL = sql<SqlBool>`true`;
-
-function uuidList(ids: readonly string[]) {
-  return sql`ARRAY[${sql.join(ids.length ? [...ids] : ['00000000-0000-0000-0000-000000000000'])}]::uuid[]`;
-}
 
 /**
  * Milestones a scope may see, by the row's denormalized brand, region and outlet: brand staff their

@@ -2,6 +2,7 @@ import type { SlaReportGroupBy } from '@aftercare/contracts';
 import { type Expression, type RawBuilder, type SqlBool, sql } from 'kysely';
 import type { Scope } from '../../platform/access/principal.ts';
 import type { Tx } from '../../platform/audit.ts';
+import { uuidList } from '../../platform/db/uuid-list.ts';
 import { brandFilter } from '../network/scope.ts';
 import type { BrandRow } from './sla-reports.packs.ts';
 
@@ -15,10 +16,6 @@ const NONE = sql<SqlBool>`false`;
 const ALL = sql<SqlBool>`true`;
 const DAY_MINUTES = 1440;
 const DAY_MS = 86_400_000;
-
-function uuidList(ids: readonly string[]) {
-  return sql`ARRAY[${sql.join(ids.length ? ids : ['00000000-0000-0000-0000-000000000000'])}]::uuid[]`;
-}
 
 /**
  * Milestone rows a scope may count: brand-level scopes their brands' rows, a region scope only rows

@@ -5,6 +5,7 @@
 import { type CalendarSpec, loadPackSet, type ResolvedPack, type SlaSection, shanghaiDate } from '@aftercare/policy';
 import { sql } from 'kysely';
 import type { Tx } from '../../platform/audit.ts';
+import { storedPackFiles } from '../policies/policies.store.ts';
 import { choosePack } from '../warranty/warranty.packs.ts';
 
 const BASELINE_PACK = 'cn-baseline';
@@ -23,15 +24,8 @@ export async function storedPacks(db: Tx): Promise<ResolvedPack[]> {
   const key = rows.map((r) => `${r.pack_id}@${r.version}:${r.hash}`).join('|');
   const hit = cache.get(key);
   if (hit) return hit;
-  const files = await db
-    .selectFrom('policy_packs')
-    .select(['pack_id', 'version', 'source'])
-    .where('status', '<>', 'draft')
-    .orderBy('pack_id')
-    .orderBy('version')
-    .execute();
   // A version that does not resolve is left out (the PackStore reports it at start); the others count.
-  const packs = loadPackSet(files.map((f) => ({ fileName: `${f.pack_id}@${f.version}`, text: f.source }))).packs;
+  const packs = loadPackSet(await storedPackFiles(db)).packs;
   if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value!);
   cache.set(key, packs);
   return packs;

@@ -1,13 +1,10 @@
 import { type Expression, type SqlBool, sql } from 'kysely';
 import type { Scope } from '../../platform/access/principal.ts';
+import { uuidList } from '../../platform/db/uuid-list.ts';
 import { brandFilter } from '../network/scope.ts';
 
 const NONE = sql<SqlBool>`false`;
 const ALL = sql<SqlBool>`true`;
-
-function uuidList(ids: string[]) {
-  return sql`ARRAY[${sql.join(ids.length ? ids : ['00000000-0000-0000-0000-000000000000'])}]::uuid[]`;
-}
 
 /**
  * Which work orders a scope sees (section E, principle 4). Brand scopes: their brands' orders.
