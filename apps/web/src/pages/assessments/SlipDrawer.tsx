@@ -7,8 +7,10 @@ import { can } from '../../access.ts';
 import { type AssessmentSlip, type SlipStep, useSlip, useSlipStep } from '../../api/assessments.ts';
 import { useMe } from '../../api/auth.ts';
 import { ApiError } from '../../api/client.ts';
+import { useMilestones } from '../../api/sla.ts';
 import { formatDateTime } from '../../components/format.ts';
 import { formatFen } from '../../components/money.ts';
+import { nameIn } from '../sla-board/sla-format.ts';
 
 const STATUS_COLORS: Record<AssessmentSlip['status'], string> = {
   open: 'orange',
@@ -26,6 +28,17 @@ export function SlipStatusTag({ status }: { status: AssessmentSlip['status'] }) 
 export function PartyText({ slip }: { slip: AssessmentSlip }) {
   const { t } = useTranslation();
   return <>{`${t(`assessments.parties.${slip.party}`)} · ${slip.outlet?.name ?? slip.user?.name ?? '—'}`}</>;
+}
+
+/**
+ * The breached milestone by its name in the user's language (上门服务), read from the order's
+ * milestones; its key (on-site) only while they load or when the caller may not read them.
+ */
+function MilestoneText({ slip }: { slip: AssessmentSlip }) {
+  const { i18n } = useTranslation();
+  const milestones = useMilestones(slip.order.id, true);
+  const m = milestones.data?.find((x) => x.id === slip.milestoneId);
+  return <span data-testid="slip-milestone">{m ? nameIn(m.name, i18n.language) : slip.milestoneKey}</span>;
 }
 
 interface AppealValues {
@@ -107,7 +120,7 @@ export function SlipDrawer({ id, onClose, orderLinks }: { id: string; onClose: (
                 ),
               },
               { key: 'party', label: t('assessments.party'), children: <PartyText slip={slip} /> },
-              { key: 'milestone', label: t('assessments.milestone'), children: slip.milestoneKey },
+              { key: 'milestone', label: t('assessments.milestone'), children: <MilestoneText slip={slip} /> },
               { key: 'reason', label: t('assessments.reason'), children: slip.reason },
               { key: 'amount', label: t('assessments.amount'), children: formatFen(slip.amountFen) },
               { key: 'created', label: t('assessments.createdAt'), children: formatDateTime(slip.createdAt) },

@@ -59,7 +59,15 @@ export default function SlaReportsPage() {
     () => (onTime.data ? onTimeOption(onTime.data, lang, text) : null),
     [onTime.data, lang, text],
   );
-  const milestones = [...new Set((resolution.data?.brands ?? []).map((b) => b.resolutionMilestone ?? '—'))];
+  // The resolution milestone by its name (五日内解决), as the on-time report names it; its key otherwise.
+  const milestoneNames = new Map((onTime.data?.totals ?? []).map((r) => [r.milestoneKey, r.milestoneName[lang]]));
+  const milestones = [
+    ...new Set(
+      (resolution.data?.brands ?? []).map((b) =>
+        b.resolutionMilestone ? (milestoneNames.get(b.resolutionMilestone) ?? b.resolutionMilestone) : '—',
+      ),
+    ),
+  ];
   const reportBrands = resolution.data?.brands ?? [];
   const noResolution = reportBrands.length > 0 && reportBrands.every((b) => !b.resolutionMilestone);
   const days = resolution.data?.days ?? [1, 2, 3, 5];
