@@ -14,11 +14,14 @@ export interface TestServer {
 
 /**
  * The whole app in this process on a random port, on a fresh PGlite folder, serving the built web app.
+ * `role: 'all'` runs the worker in the process too (outbox drain and the sweeps every 500 ms: offer
+ * deadlines, SLA warnings and breaches, slips past their appeal time), as the embedded production
+ * setup does; the default `'api'` runs without it, so nothing changes under a journey's feet.
  * The server serves its own copy of the build (2–3 MB): a `vite build` elsewhere in the checkout while a
  * journey runs empties apps/web/dist and renames the lazy chunks, which showed up as a 404 login page
  * or a cascader whose next level never loaded.
  */
-export async function startServer(): Promise<TestServer> {
+export async function startServer(opts: { role?: 'api' | 'all' } = {}): Promise<TestServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'aftercare-e2e-'));
   const webDir = mkdtempSync(join(tmpdir(), 'aftercare-e2e-web-'));
   cpSync(WEB_DIST, webDir, { recursive: true });
@@ -27,7 +30,7 @@ export async function startServer(): Promise<TestServer> {
     HOST: '127.0.0.1',
     AFTERCARE_DATA_DIR: dataDir,
     AFTERCARE_DEMO: 'true',
-    AFTERCARE_ROLE: 'api',
+    AFTERCARE_ROLE: opts.role ?? 'api',
     LOG_LEVEL: 'warn',
     WEB_DIST_DIR: webDir,
   });
