@@ -117,6 +117,8 @@ export const remedyProposal = z.object({
   order: z.object({ id: z.uuid(), number: z.string() }),
   milestoneId: z.uuid(),
   milestoneKey: z.string(),
+  /** The milestone's name in the pack's words (null for a row computed before names were stored). */
+  milestoneName: z.object({ 'zh-CN': z.string(), 'en-US': z.string() }).nullable(),
   remedyId: z.string(),
   kind: z.enum(REMEDY_KINDS),
   amountFen: z.int(),

@@ -57,7 +57,7 @@ export async function missedMilestone(
       status: 'open',
       elapsed_minutes: 720 + late,
       pauses: '[]',
-      explain: '{}',
+      explain: JSON.stringify({ name: { 'zh-CN': '上门服务', 'en-US': 'On site' } }),
       computed_at: now,
     })
     .returningAll()

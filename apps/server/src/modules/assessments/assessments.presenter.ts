@@ -60,6 +60,7 @@ export function presentRemedy(r: RemedyView): RemedyProposal {
     order: { id: r.order_id, number: r.order_number },
     milestoneId: r.milestone_id,
     milestoneKey: r.milestone_key,
+    milestoneName: r.milestone_name,
     remedyId: r.remedy_id,
     kind: r.kind,
     amountFen: r.amount_fen,

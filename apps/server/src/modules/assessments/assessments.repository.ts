@@ -11,7 +11,11 @@ import { remedyFilter, slipFilter } from './assessments.scope.ts';
 export type SlipRow = Selectable<AssessmentSlipsTable>;
 export type RemedyRow = Selectable<RemedyProposalsTable>;
 export type SlipView = SlipRow & { order_number: string; outlet_name: string | null; user_name: string | null };
-export type RemedyView = RemedyRow & { order_number: string; milestone_key: string };
+export type RemedyView = RemedyRow & {
+  order_number: string;
+  milestone_key: string;
+  milestone_name: { 'zh-CN': string; 'en-US': string } | null;
+};
 
 const DAY_MS = 86_400_000;
 /** The first instant of a Shanghai day. */
@@ -90,7 +94,12 @@ function remedyJoined(db: Tx, scope: Scope) {
     .innerJoin('sla_milestones as m', 'm.id', 'r.milestone_id');
 }
 
-const remedyColumns = ['o.number as order_number', 'm.milestone_key'] as const;
+// The milestone's name as the sync stored it with its explanation (the pack's words).
+const remedyColumns = [
+  'o.number as order_number',
+  'm.milestone_key',
+  sql<RemedyView['milestone_name']>`m.explain -> 'name'`.as('milestone_name'),
+] as const;
 
 export async function listRemedies(db: Tx, scope: Scope, q: z.output<typeof remedyListQuery>) {
   let base = remedyJoined(db, scope);

@@ -93,6 +93,7 @@ describe('remedy proposals', () => {
     expect(list.data.items[0]).toMatchObject({
       status: 'proposed',
       milestoneKey: 'on-site',
+      milestoneName: { 'zh-CN': '上门服务', 'en-US': 'On site' },
       order: { id: b.order.id },
     });
     expect((await t.get(URL, as.outlet)).data.items).toEqual([]);

@@ -9,6 +9,7 @@ import { ApiError } from '../../api/client.ts';
 import { formatDateTime } from '../../components/format.ts';
 import { formatFen } from '../../components/money.ts';
 import { BrandSelect } from '../../components/pickers.tsx';
+import { nameIn } from '../sla-board/sla-format.ts';
 
 const STATUSES: RemedyProposal['status'][] = ['proposed', 'approved', 'rejected'];
 const STATUS_COLORS: Record<RemedyProposal['status'], string> = {
@@ -24,7 +25,7 @@ const KIND_COLORS: Record<RemedyProposal['kind'], string> = {
 
 /** 客户补偿: remedies proposed on breaches; approve within the role's limit from the pack, or reject. */
 export default function RemediesPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { data: me } = useMe();
   const [filters, setFilters] = useState<Omit<RemedyFilters, 'page' | 'pageSize'>>({ status: 'proposed' });
   const [page, setPage] = useState({ page: 1, pageSize: 20 });
@@ -82,7 +83,11 @@ export default function RemediesPage() {
               title: t('remedies.order'),
               render: (_, r) => <Link to={`/orders/${r.order.id}`}>{r.order.number}</Link>,
             },
-            { dataIndex: 'milestoneKey', title: t('remedies.milestone') },
+            {
+              key: 'milestone',
+              title: t('remedies.milestone'),
+              render: (_, r) => (r.milestoneName ? nameIn(r.milestoneName, i18n.language) : r.milestoneKey),
+            },
             { dataIndex: 'remedyId', title: t('remedies.remedy') },
             {
               dataIndex: 'kind',
