@@ -27,10 +27,7 @@ export async function overrideRowsFor(
     brandId ? eb.or([eb('brand_id', 'is', null), eb('brand_id', '=', brandId)]) : eb('brand_id', 'is', null),
   );
   if (range) q = q.where('day', '>=', range.from).where('day', '<=', range.to);
-  const rows = await q.orderBy('day').execute();
-  return rows
-    .filter((r) => r.division_prefix === null || (divisionCode ?? '').startsWith(r.division_prefix))
-    .sort((a, b) => specificity(a) - specificity(b));
+  return applicable(await q.orderBy('day').execute(), divisionCode);
 }
 
 /** A national row states the public calendar (official: true); a brand's row is its own decision. */
@@ -51,8 +48,25 @@ export async function calendarFor(
   divisionCode: string | null,
   spec: CalendarSpec,
 ): Promise<WorkCalendar> {
-  const rows = await overrideRowsFor(db, brandId, divisionCode);
-  return new WorkCalendar(spec, rows.map(toOverride));
+  return calendarFromRows(spec, await overrideRowsFor(db, brandId, divisionCode), divisionCode);
+}
+
+/**
+ * calendarFor over rows already read (national and the brand's, any division): keeps those whose
+ * division prefix is null or a prefix of `divisionCode`, the most specific winning on a date.
+ */
+export function calendarFromRows(
+  spec: CalendarSpec,
+  rows: readonly CalendarDayRow[],
+  divisionCode: string | null,
+): WorkCalendar {
+  return new WorkCalendar(spec, applicable(rows, divisionCode).map(toOverride));
+}
+
+function applicable(rows: readonly CalendarDayRow[], divisionCode: string | null): CalendarDayRow[] {
+  return rows
+    .filter((r) => r.division_prefix === null || (divisionCode ?? '').startsWith(r.division_prefix))
+    .sort((a, b) => specificity(a) - specificity(b) || a.day.localeCompare(b.day));
 }
 
 /** Override rows of one year visible to the caller: national rows and the rows of `brandId` (when in scope). */

@@ -1,2 +1,2 @@
-export { calendarFor } from './calendar.repository.ts';
+export { type CalendarDayRow, calendarFor, calendarFromRows } from './calendar.repository.ts';
 export { calendarRoutes } from './calendar.routes.ts';

@@ -12,16 +12,19 @@ const BASELINE_PACK = 'cn-baseline';
 const CACHE_SIZE = 8;
 const cache = new Map<string, ResolvedPack[]>();
 
+/** The stored set's fingerprint: each non-draft version's id, number and a hash of its text. */
+export const packSetFingerprint = () =>
+  sql<string>`(SELECT coalesce(string_agg(p.pack_id || '@' || p.version || ':' || md5(p.source), '|'
+    ORDER BY p.pack_id, p.version), '') FROM policy_packs p WHERE p.status <> 'draft')`;
+
 /** Every non-draft stored version, resolved over its base (cached by the set's fingerprint). */
 export async function storedPacks(db: Tx): Promise<ResolvedPack[]> {
-  const rows = await db
-    .selectFrom('policy_packs')
-    .select(['pack_id', 'version', sql<string>`md5(source)`.as('hash')])
-    .where('status', '<>', 'draft')
-    .orderBy('pack_id')
-    .orderBy('version')
-    .execute();
-  const key = rows.map((r) => `${r.pack_id}@${r.version}:${r.hash}`).join('|');
+  const { key } = await db.selectNoFrom(packSetFingerprint().as('key')).executeTakeFirstOrThrow();
+  return storedPacksFor(db, key);
+}
+
+/** The stored versions for a fingerprint already read (`packSetFingerprint`): parsed only on a miss. */
+export async function storedPacksFor(db: Tx, key: string): Promise<ResolvedPack[]> {
   const hit = cache.get(key);
   if (hit) return hit;
   // A version that does not resolve is left out (the PackStore reports it at start); the others count.

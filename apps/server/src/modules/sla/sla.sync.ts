@@ -18,12 +18,16 @@ import type { Clock } from '../../platform/clock.ts';
 import type { Database } from '../../platform/db/database.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import { newId } from '../../platform/ids.ts';
-import { calendarFor } from '../calendar/index.ts';
-import { calendarSpecOf, packOfOrder, slaOf, storedPacks } from './sla.packs.ts';
+import { type CalendarDayRow, calendarFromRows } from '../calendar/index.ts';
+import { calendarSpecOf, packOfOrder, packSetFingerprint, slaOf, storedPacksFor } from './sla.packs.ts';
 
 type Trx = Transaction<DB>;
 
-/** The order's facts the computation needs, with its region (the outlet's for the brand, else the address's). */
+/**
+ * Everything one sync reads, in one statement (it runs on every order step): the order's facts with
+ * its region (the outlet's for the brand, else the address's), its event history, the calendar rows
+ * that may apply to it, the milestone keys it has now, and the fingerprint of the stored pack set.
+ */
 async function orderFacts(trx: Trx, orderId: string) {
   return trx
     .selectFrom('work_orders as o')
@@ -48,28 +52,38 @@ async function orderFacts(trx: Trx, orderId: string) {
         (SELECT r.id FROM regions r WHERE r.brand_id = o.brand_id AND r.status = 'active'
            AND EXISTS (SELECT 1 FROM unnest(r.province_codes) pc WHERE substr(pc, 1, 2) = substr(o.division_code, 1, 2))
          ORDER BY r.code LIMIT 1))`.as('region_id'),
+      sql<EventJson[]>`(SELECT coalesce(json_agg(json_build_object('seq', e.seq, 'action', e.action, 'at', e.at,
+        'from', e.from_status, 'to', e.to_status, 'data', e.data) ORDER BY e.seq), '[]'::json)
+        FROM work_order_events e WHERE e.order_id = o.id)`.as('events'),
+      sql<CalendarDayJson[]>`(SELECT coalesce(json_agg(c), '[]'::json) FROM calendar_days c
+        WHERE c.brand_id IS NULL OR c.brand_id = o.brand_id)`.as('calendar_rows'),
+      sql<string[]>`(SELECT coalesce(json_agg(m.milestone_key), '[]'::json) FROM sla_milestones m
+        WHERE m.order_id = o.id)`.as('milestone_keys'),
+      packSetFingerprint().as('packs_key'),
     ])
     .where('o.id', '=', orderId)
     .executeTakeFirst();
 }
+interface EventJson {
+  seq: number;
+  action: string;
+  at: string;
+  from: string | null;
+  to: string | null;
+  data: Record<string, unknown> | null;
+}
+type CalendarDayJson = Omit<CalendarDayRow, 'created_at'> & { created_at: string };
 type OrderFacts = NonNullable<Awaited<ReturnType<typeof orderFacts>>>;
 
-async function eventsOf(trx: Trx, orderId: string): Promise<SlaEvent[]> {
-  const rows = await trx
-    .selectFrom('work_order_events')
-    .select(['seq', 'action', 'at', 'from_status', 'to_status', 'data'])
-    .where('order_id', '=', orderId)
-    .orderBy('seq')
-    .execute();
-  return rows.map((r) => ({
-    seq: r.seq,
-    action: r.action,
-    at: new Date(r.at),
-    fromStatus: r.from_status,
-    toStatus: r.to_status,
-    data: (r.data ?? {}) as Record<string, unknown>,
+const eventsOf = (o: OrderFacts): SlaEvent[] =>
+  o.events.map((e) => ({
+    seq: e.seq,
+    action: e.action,
+    at: new Date(e.at),
+    fromStatus: e.from,
+    toStatus: e.to,
+    data: e.data ?? {},
   }));
-}
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 const whole = (n: number | null | undefined) => (n == null ? null : Math.round(n));
@@ -108,10 +122,9 @@ function rowOf(o: OrderFacts, pack: ResolvedPack, s: MilestoneState, now: Date) 
 async function syncWith(trx: Trx, clock: Clock, o: OrderFacts, pack: ResolvedPack, sla: SlaSection): Promise<number> {
   const now = clock.now();
   const spec = calendarSpecOf(pack) ?? DEFAULT_CALENDAR;
-  const [events, calendar] = await Promise.all([
-    eventsOf(trx, o.id),
-    calendarFor(trx, o.brand_id, o.division_code, spec),
-  ]);
+  const events = eventsOf(o);
+  const rows = o.calendar_rows.map((r) => ({ ...r, created_at: new Date(r.created_at) }));
+  const calendar = calendarFromRows(spec, rows, o.division_code);
   const states = computeMilestones(
     sla,
     { type: o.type, channel: o.channel, categoryCode: o.category_code, urbanRural: o.urban_rural },
@@ -156,7 +169,8 @@ async function syncWith(trx: Trx, clock: Clock, o: OrderFacts, pack: ResolvedPac
       )
       .execute();
   }
-  await dropStale(trx, o.id, keys, now);
+  // Stale rows exist only when the history or the pack changed what applies: usually nothing to drop.
+  if (o.milestone_keys.some((k) => !keys.includes(k))) await dropStale(trx, o.id, keys, now);
   return states.length;
 }
 
@@ -206,7 +220,7 @@ async function dropStale(trx: Trx, orderId: string, keys: string[], now: Date) {
 export async function syncOrderMilestones(trx: Trx, clock: Clock, orderId: string): Promise<number> {
   const o = await orderFacts(trx, orderId);
   if (!o) return 0;
-  const pack = packOfOrder(await storedPacks(trx), o);
+  const pack = packOfOrder(await storedPacksFor(trx, o.packs_key), o);
   const sla = slaOf(pack);
   if (!pack || !sla) return 0;
   return syncWith(trx, clock, o, pack, sla);
@@ -256,11 +270,10 @@ export async function recomputeMilestones(
         );
       }
       const ids = await q.orderBy('id').limit(BATCH).forUpdate().execute();
-      const packs = await storedPacks(trx);
       let n = 0;
       for (const { id } of ids) {
         const o = await orderFacts(trx, id);
-        const pack = o ? packOfOrder(packs, o) : undefined;
+        const pack = o ? packOfOrder(await storedPacksFor(trx, o.packs_key), o) : undefined;
         const sla = slaOf(pack);
         if (o && pack && sla) n += await syncWith(trx, clock, o, pack, sla);
       }
