@@ -3,15 +3,18 @@
 // and `now` give the same states — so a corrected calendar, a change of pack or a back-dated import
 // recomputes. docs/sla.md describes the rules; the comments below only point at them.
 import type { WorkCalendar } from '../calendar/work-calendar.ts';
+import { clockOf, deadline, pausedIn } from './clock.ts';
+import { clip, orderPauses, union } from './pauses.ts';
 import {
   type Duration,
   durationMinutes,
   leadMinutes,
   type MilestoneDef,
-  PAUSE_REASONS,
   type PauseReason,
   type SlaSection,
 } from './schema.ts';
+
+export { orderPauses } from './pauses.ts';
 
 type Localized = { 'zh-CN': string; 'en-US': string };
 
@@ -69,13 +72,7 @@ export interface MilestoneState {
 }
 
 const MINUTE = 60_000;
-/** Dispatch reshuffles: they do not end a pause taken with pause_clock (a pause survives re-dispatch). */
-const DISPATCH_ACTIONS = new Set(['offer', 'accept', 'refuse', 'expire', 'redirect', 'return_to_board', 'assign']);
 const CANCELLING = ['cancel', 'close_on_call'];
-const STATUS_PAUSES: Record<string, PauseReason> = {
-  waiting_parts: 'waiting_parts',
-  returned_to_factory: 'at_factory',
-};
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 const asDate = (v: unknown): Date | null => {
@@ -107,116 +104,6 @@ function matchesFacts(f: FactsFilter | undefined, o: SlaOrderFacts): boolean {
   if (f.channels && !f.channels.includes(o.channel)) return false;
   if (f.categories && (o.categoryCode === null || !f.categories.includes(o.categoryCode))) return false;
   return true;
-}
-
-/**
- * Every pause of the order from its events: status waiting_parts (reason waiting_parts) and
- * returned_to_factory (at_factory) while the status lasts; pause_clock (data.pauseReason, one open
- * pause per reason) until resume_clock or the next status-changing event that is not a dispatch
- * reshuffle (offer, accept, refuse, expire, redirect, return_to_board, assign).
- */
-export function orderPauses(events: readonly SlaEvent[]): (MilestonePause & { reason: PauseReason })[] {
-  const out: (MilestonePause & { reason: PauseReason })[] = [];
-  let status: (MilestonePause & { reason: PauseReason }) | null = null;
-  const manual = new Map<PauseReason, MilestonePause>();
-  for (const e of events) {
-    const changes = e.toStatus !== null && e.toStatus !== e.fromStatus;
-    if (e.action === 'resume_clock' || (changes && !DISPATCH_ACTIONS.has(e.action))) {
-      for (const p of manual.values()) p.to = e.at;
-      manual.clear();
-    }
-    if (changes) {
-      const reason = STATUS_PAUSES[e.toStatus!];
-      if (status && status.reason !== reason) {
-        status.to = e.at;
-        status = null;
-      }
-      if (reason && !status) {
-        status = { from: e.at, to: null, reason };
-        out.push(status);
-      }
-    }
-    if (e.action === 'pause_clock') {
-      const asked = e.data.pauseReason;
-      const reason: PauseReason =
-        typeof asked === 'string' && (PAUSE_REASONS as readonly string[]).includes(asked)
-          ? (asked as PauseReason)
-          : 'waiting_customer';
-      if (!manual.has(reason)) {
-        const pause = { from: e.at, to: null, reason };
-        manual.set(reason, pause);
-        out.push(pause);
-      }
-    }
-  }
-  return out;
-}
-
-/** Clip pauses to [start, end); `open` keeps a pause still running at `end` open (end = now). */
-function clip(pauses: readonly MilestonePause[], start: Date, end: Date, open: boolean): MilestonePause[] {
-  const out: MilestonePause[] = [];
-  for (const p of pauses) {
-    const to = p.to ?? null;
-    // A pause beginning exactly at `now` on a running clock counts (the clock is paused now); one
-    // beginning at the stop does not.
-    const after = open && !to ? p.from.getTime() > end.getTime() : p.from.getTime() >= end.getTime();
-    if (after || (to && to.getTime() <= start.getTime())) continue;
-    const from = p.from.getTime() < start.getTime() ? start : p.from;
-    let clippedTo: Date | null = to && to.getTime() < end.getTime() ? to : open && !to ? null : end;
-    if (clippedTo && clippedTo.getTime() <= from.getTime()) clippedTo = from;
-    out.push({ from, to: clippedTo, reason: p.reason });
-  }
-  return out.sort((a, b) => a.from.getTime() - b.from.getTime());
-}
-
-/** Overlapping pauses as one interval each (reasons dropped). */
-function union(pauses: readonly MilestonePause[]): { from: Date; to: Date | null }[] {
-  const out: { from: Date; to: Date | null }[] = [];
-  for (const p of pauses) {
-    const last = out[out.length - 1];
-    if (last && (last.to === null || p.from.getTime() <= last.to.getTime())) {
-      if (last.to !== null && (p.to === null || p.to.getTime() > last.to.getTime())) last.to = p.to;
-    } else out.push({ from: p.from, to: p.to });
-  }
-  return out;
-}
-
-interface Clock {
-  kind: 'calendar' | 'working';
-  add(t: Date, minutes: number): Date;
-  between(a: Date, b: Date): number;
-}
-
-function clockOf(kind: 'calendar' | 'working', cal: SlaCalendar): Clock {
-  if (kind === 'working')
-    return { kind, add: (t, m) => cal.addWorking(t, m), between: (a, b) => cal.workingMinutesBetween(a, b) };
-  return {
-    kind,
-    add: (t, m) => new Date(t.getTime() + Math.round(m * MINUTE)),
-    between: (a, b) => Math.max(0, (b.getTime() - a.getTime()) / MINUTE),
-  };
-}
-
-/**
- * The instant `minutes` clock minutes after `start`, not counting pauses that begin before that
- * instant (each such pause moves it by its span in the clock's measure). Null while a counted pause
- * is still open.
- */
-function deadline(clock: Clock, start: Date, minutes: number, pauses: { from: Date; to: Date | null }[]): Date | null {
-  let cursor = start;
-  let remaining = minutes;
-  for (const p of pauses) {
-    const due = clock.add(cursor, remaining);
-    if (p.from.getTime() >= due.getTime()) break;
-    remaining = Math.max(0, remaining - clock.between(cursor, p.from));
-    if (p.to === null) return null;
-    cursor = p.to.getTime() > cursor.getTime() ? p.to : cursor;
-  }
-  return clock.add(cursor, remaining);
-}
-
-function pausedIn(clock: Clock, pauses: { from: Date; to: Date | null }[], end: Date): number {
-  return pauses.reduce((sum, p) => sum + clock.between(p.from, p.to ?? end), 0);
 }
 
 const durationLabel = (d: Duration) => {
