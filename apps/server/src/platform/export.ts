@@ -6,6 +6,13 @@ import ExcelJS from 'exceljs';
  * apostrophe, so it is shown as text and never evaluated.
  */
 
+export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** `Content-Disposition` of a download: an ASCII file name for old clients, the Chinese one (RFC 5987) for the rest. */
+export function attachment(asciiName: string, name: string): string {
+  return `attachment; filename="${asciiName}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+}
+
 export type CellInput = string | number | boolean | Date | null | undefined;
 
 export interface ExportColumn<K extends string = string> {

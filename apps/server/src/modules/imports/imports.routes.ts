@@ -13,6 +13,7 @@ import { z } from 'zod';
 import { actorOf, type Principal } from '../../platform/access/principal.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { AppError, CommonErrors } from '../../platform/errors.ts';
+import { attachment, XLSX_TYPE } from '../../platform/export.ts';
 import type { TypedApp } from '../../platform/http/app.ts';
 import { localeOf } from '../../platform/http/problem.ts';
 import { productionDateDecoder } from '../warranty/warranty.serial.ts';
@@ -41,8 +42,6 @@ const kindParams = z.strictObject({ kind: importKind });
 function requireCapability(p: Principal, kind: ImportKind) {
   if (!p.capabilities.has(CAPABILITY[kind])) throw new AppError(CommonErrors.FORBIDDEN);
 }
-
-const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export function importRoutes(app: TypedApp, ctx: AppContext) {
   const tags = ['imports'];
@@ -173,10 +172,7 @@ export function importRoutes(app: TypedApp, ctx: AppContext) {
       const body = format === 'csv' ? templateCsv(kind) : await buildTemplate(kind);
       return reply
         .type(format === 'csv' ? 'text/csv; charset=utf-8' : XLSX_TYPE)
-        .header(
-          'content-disposition',
-          `attachment; filename="${kind}-template.${format}"; filename*=UTF-8''${encodeURIComponent(`${kind}-导入模板.${format}`)}`,
-        )
+        .header('content-disposition', attachment(`${kind}-template.${format}`, `${kind}-导入模板.${format}`))
         .header('cache-control', 'no-store')
         .send(body);
     },

@@ -1,10 +1,9 @@
 import type { OnTimeReport, ResolutionReport, ResolutionRow } from '@aftercare/contracts';
 import type { Locale } from '../../platform/errors.ts';
-import { type ExportColumn, type ExportRow, toXlsx } from '../../platform/export.ts';
+import { attachment, type ExportColumn, type ExportRow, toXlsx } from '../../platform/export.ts';
 
 /** The reports as .xlsx: the same figures as the JSON answer, one row per group plus a total row. */
 
-export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const PERCENT = '0.0%';
 
 const TEXT = {
@@ -134,5 +133,5 @@ export function onTimeXlsx(report: OnTimeReport, locale: Locale): Promise<Buffer
 export function dispositionOf(kind: 'resolution' | 'on-time', report: { from: string; to: string }): string {
   const ascii = `sla-${kind}-${report.from}_${report.to}.xlsx`;
   const zh = `${kind === 'resolution' ? '解决率报表' : '按时率报表'}-${report.from}_${report.to}.xlsx`;
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(zh)}`;
+  return attachment(ascii, zh);
 }

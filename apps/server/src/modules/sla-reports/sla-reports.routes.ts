@@ -1,8 +1,9 @@
 import { onTimeReport, resolutionReport, slaReportQuery } from '@aftercare/contracts';
 import type { AppContext } from '../../platform/context.ts';
+import { XLSX_TYPE } from '../../platform/export.ts';
 import type { TypedApp } from '../../platform/http/app.ts';
 import { localeOf } from '../../platform/http/problem.ts';
-import { dispositionOf, onTimeXlsx, resolutionXlsx, XLSX_TYPE } from './sla-reports.export.ts';
+import { dispositionOf, onTimeXlsx, resolutionXlsx } from './sla-reports.export.ts';
 import { onTimeReport as buildOnTime, resolutionReport as buildResolution } from './sla-reports.reports.ts';
 
 export function slaReportRoutes(app: TypedApp, ctx: AppContext) {
